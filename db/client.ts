@@ -16,3 +16,8 @@ export function createDb(url: string, opts: { max?: number } = {}): DbHandle {
   const db = drizzle(sql, { schema, casing: "snake_case" });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
 }
+
+/** A transaction handle, as passed to `db.transaction(async (tx) => …)`. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Either the database or a transaction: for code that may run inside a caller's transaction. */
+export type Executor = Database | Transaction;

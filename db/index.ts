@@ -26,4 +26,4 @@ export const db: Database = new Proxy({} as Database, {
   },
 });
 
-export type { Database };
+export type { Database, Executor, Transaction } from "./client";

@@ -1,0 +1,68 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { LanguageSwitch } from "@/components/language-switch";
+import { NavLinks, type NavItem } from "@/components/shell/nav-links";
+import { UserMenu } from "@/components/shell/user-menu";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { getT } from "@/lib/i18n";
+import { homePathFor } from "@/lib/auth/permissions";
+import { isSandboxEnabled } from "@/lib/sandbox-mode";
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const member = await requireUser();
+  const t = await getT();
+  const items: NavItem[] = [];
+  if (can(member.role, "manageRegistrations")) items.push({ href: "/registrations", label: t("nav.registrations"), icon: "registrations" });
+  items.push({ href: "/invoices", label: t("nav.invoices"), icon: "invoices" });
+  if (can(member.role, "manageBilling")) {
+    items.push({ href: "/setup", label: t("nav.setup"), icon: "setup" });
+    items.push({ href: "/settings/billing", label: t("nav.billing"), icon: "billing" });
+  }
+  if (can(member.role, "manageTeam")) items.push({ href: "/settings/team", label: t("nav.team"), icon: "team" });
+
+  return (
+    <div className="flex min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        {t("common.skipToContent")}
+      </a>
+      <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white md:block">
+        <div className="px-5 py-5">
+          <Link href={homePathFor(member.role)} className="text-lg font-semibold text-indigo-700">
+            {t("common.appName")}
+          </Link>
+          <p className="mt-1 truncate text-sm text-slate-600" title={member.org.name} data-testid="org-name">
+            {member.org.name}
+          </p>
+        </div>
+        <div className="px-3">
+          <NavLinks items={items} label={t("nav.main")} />
+        </div>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-2 md:px-8">
+          <div className="flex items-center gap-3 md:hidden">
+            <span className="font-semibold text-indigo-700">{t("common.appName")}</span>
+            <span className="truncate text-sm text-slate-600">{member.org.name}</span>
+          </div>
+          <div className="hidden md:block" />
+          <div className="flex items-center gap-3">
+            {isSandboxEnabled() && (
+              <Badge tone="warning" title={t("common.sandboxHint")}>
+                {t("common.sandbox")}
+              </Badge>
+            )}
+            <LanguageSwitch />
+            <UserMenu name={member.user.name} email={member.user.email} roleLabel={t(`roles.${member.role}`)} />
+          </div>
+        </header>
+        <div className="border-b border-slate-200 bg-white px-3 py-2 md:hidden">
+          <NavLinks items={items} label={t("nav.main")} />
+        </div>
+        <main id="main" className="flex-1 px-4 py-6 md:px-8 md:py-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

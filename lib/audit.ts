@@ -1,0 +1,15 @@
+import "server-only";
+import type { Executor } from "@/db";
+import { auditLog } from "@/db/schema";
+
+const SECRET_KEYS = /token|password|secret|key/i;
+
+// Details are free-form but never carry secrets: keys that look like one are dropped here, whatever
+// the caller passed.
+export async function writeAudit(
+  db: Executor,
+  entry: { orgId: string; actorUserId: string | null; action: string; entityType: string; entityId?: string | null; details?: Record<string, unknown> },
+): Promise<void> {
+  const details = Object.fromEntries(Object.entries(entry.details ?? {}).filter(([k]) => !SECRET_KEYS.test(k)));
+  await db.insert(auditLog).values({ ...entry, entityId: entry.entityId ?? null, details });
+}

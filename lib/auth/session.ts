@@ -1,0 +1,49 @@
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import { users, type Role } from "@/db/schema";
+import { listMembershipsOfUser } from "@/db/queries/memberships";
+import { authOptions } from "./options";
+
+export const ACTIVE_ORG_COOKIE = "bursar_org";
+
+export interface CurrentMember {
+  user: { id: string; email: string; name: string; locale: string };
+  org: { id: string; name: string };
+  role: Role;
+  memberships: { orgId: string; orgName: string; role: Role }[];
+}
+
+// Read fresh from the database on every request: a removed member or a changed role takes effect at
+// once, whatever the session cookie says.
+export const getCurrentMember = cache(async (): Promise<CurrentMember | null> => {
+  const session = await getServerSession(authOptions);
+  const uid = session?.user?.id;
+  if (!uid) return null;
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, uid));
+  if (!user) return null;
+  const all = await listMembershipsOfUser(db, uid);
+  if (all.length === 0) return null;
+  const wanted = (await cookies()).get(ACTIVE_ORG_COOKIE)?.value;
+  const active = all.find((m) => m.orgId === wanted) ?? all[0]!;
+  return { user, org: { id: active.orgId, name: active.orgName }, role: active.role, memberships: all };
+});
+
+export async function requireUser(): Promise<CurrentMember> {
+  const member = await getCurrentMember();
+  if (!member) redirect("/sign-in");
+  return member;
+}
+
+export async function requireRole(...roles: Role[]): Promise<CurrentMember> {
+  const member = await requireUser();
+  if (!roles.includes(member.role)) forbidden();
+  return member;
+}

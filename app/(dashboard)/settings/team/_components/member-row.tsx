@@ -19,14 +19,17 @@ export function MemberRow(props: { userId: string; name: string; email: string; 
   const tc = useTranslations("common");
   const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const [open, setOpen] = useState(false);
 
   const changeRole = (role: Role) =>
     start(async () => {
       setError(null);
+      setNotice(null);
       const res = await changeMemberRoleAction({ userId: props.userId, role });
       if (!res.ok) setError(errorText(res.error) ?? res.error);
+      else setNotice(t("roleChanged", { name: props.name, role: tr(role) }));
     });
 
   const remove = () =>
@@ -48,6 +51,11 @@ export function MemberRow(props: { userId: string; name: string; email: string; 
           <Alert tone="error" className="mt-2">
             {error}
           </Alert>
+        )}
+        {notice && (
+          <p role="status" className="mt-1 text-sm text-emerald-700">
+            {notice}
+          </p>
         )}
       </td>
       <td className="px-4 py-3">

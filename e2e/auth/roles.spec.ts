@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, sidebar, signIn } from "../fixtures/auth";
+
+test("staff see registrations and invoices, not settings", async ({ page }) => {
+  await signIn(page, DEMO.staff);
+  const nav = sidebar(page);
+  await expect(nav.getByRole("link", { name: "Registrations" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Invoices" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "SmartBill setup" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Team" })).toHaveCount(0);
+  const res = await page.goto("/setup");
+  expect(res?.status()).toBe(403);
+});
+
+test("accountants see invoices only and get a 403 page on settings", async ({ page }) => {
+  await signIn(page, DEMO.accountant);
+  await expect(page).toHaveURL(/\/invoices$/);
+  const nav = sidebar(page);
+  await expect(nav.getByRole("link")).toHaveText(["Invoices"]);
+  const res = await page.goto("/settings/team");
+  expect(res?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  await page.getByRole("link", { name: "Go to your start page" }).click();
+  await expect(page).toHaveURL(/\/invoices$/);
+  expect((await page.goto("/registrations"))?.status()).toBe(403);
+});
+
+test("each section says what will be there", async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  await sidebar(page).getByRole("link", { name: "Invoices" }).click();
+  await expect(page.getByRole("heading", { name: "No invoices yet" })).toBeVisible();
+  await expect(sidebar(page).getByRole("link", { name: "Invoices" })).toHaveAttribute("aria-current", "page");
+});

@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3200);
+const baseURL = `http://127.0.0.1:${PORT}`;
+// This machine cannot download Playwright's browser: use Debian's Chromium when it is there.
+const systemChromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const executablePath = fs.existsSync(systemChromium) ? systemChromium : undefined;
+
+export const SANDBOX_CONTROL_KEY = "e2e-sandbox-control-key";
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    // `npm run build` must have run first (the test command does it).
+    command: `node --import tsx scripts/with-db.ts --migrate --seed -- next start -p ${PORT} -H 127.0.0.1`,
+    url: `${baseURL}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: !process.env.CI,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    stdout: "pipe",
+    env: {
+      NEXTAUTH_URL: baseURL,
+      EMBEDDED_PG_DIR: ".data/e2e-pg",
+      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
+      EMBEDDED_PG_EPHEMERAL: "1",
+      SMARTBILL_SANDBOX_CONTROL_KEY: SANDBOX_CONTROL_KEY,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -20,7 +20,7 @@ export default async function TeamPage() {
   return (
     <>
       <PageHeader title={t("team.title")} description={t("team.description", { org: member.org.name })} />
-      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <Card className="overflow-x-auto">
           <table className="w-full text-sm">
             <caption className="px-4 pt-4 text-left text-base font-medium">{t("team.members")}</caption>

@@ -64,7 +64,7 @@ export function MemberRow(props: { userId: string; name: string; email: string; 
           value={props.role}
           disabled={pending}
           onChange={(e) => changeRole(e.target.value as Role)}
-          className="h-9 w-40"
+          className="h-9 w-36"
         >
           {ROLES.map((r) => (
             <option key={r} value={r}>

@@ -51,7 +51,8 @@ async function main(): Promise<number> {
       const { runMigrations } = await import("../db/migrate");
       await runMigrations(process.env.DATABASE_URL!);
     }
-    if (flags.has("--seed")) {
+    // BURSAR_DEMO=off: a real deployment gets no demo school (its users have a published password).
+    if (flags.has("--seed") && process.env.BURSAR_DEMO !== "off") {
       const { seedDemoIfEmpty } = await import("../db/seed");
       await seedDemoIfEmpty(process.env.DATABASE_URL!, process.env.NEXTAUTH_URL!);
     }

@@ -12,7 +12,7 @@ export default async function SignInPage() {
   if (member) redirect(homePathFor(member.role));
   return (
     <Suspense>
-      <SignInForm />
+      <SignInForm showDemoHint={process.env.BURSAR_DEMO !== "off"} />
     </Suspense>
   );
 }

@@ -22,7 +22,7 @@ function minutesUntil(iso: string): number {
   return Math.max(1, Math.ceil((new Date(iso).getTime() - Date.now()) / 60_000));
 }
 
-export function SignInForm() {
+export function SignInForm({ showDemoHint }: { showDemoHint: boolean }) {
   const t = useTranslations("auth.signIn");
   const errorText = useErrorText();
   const router = useRouter();
@@ -80,7 +80,7 @@ export function SignInForm() {
           {t("createOne")}
         </Link>
       </p>
-      <p className="mt-4 rounded-md bg-slate-50 p-2 text-center text-xs text-slate-500">{t("demoHint")}</p>
+      {showDemoHint && <p className="mt-4 rounded-md bg-slate-50 p-2 text-center text-xs text-slate-500">{t("demoHint")}</p>}
     </Card>
   );
 }

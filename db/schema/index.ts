@@ -1,3 +1,4 @@
 export * from "./organisations";
 export * from "./audit";
 export * from "./smartbill";
+export * from "./billing";

@@ -1,0 +1,85 @@
+// One zod schema per wizard/settings input, shared by each form and its action. Messages are keys
+// under `validation.` in messages/*.json.
+import { z } from "zod";
+import { emailField } from "@/lib/auth/schemas";
+import { isValidCif, isValidIban, normaliseIban } from "@/lib/validation/ro";
+
+export const credentialsSchema = z.object({
+  username: emailField,
+  // SmartBill tokens are long opaque strings; we only bound the size.
+  token: z.string().trim().min(8, "tokenShort").max(200, "tooLong"),
+  // As configured in SmartBill (with or without RO): SmartBill is the judge, we check the shape only.
+  cif: z
+    .string()
+    .trim()
+    .transform((s) => s.replace(/\s+/g, "").toUpperCase())
+    .pipe(z.string().regex(/^(RO)?\d{2,10}$/, "cifFormat")),
+});
+export type CredentialsInput = z.infer<typeof credentialsSchema>;
+
+export const GENERATION_MODES = ["automatic", "manual"] as const;
+export const generationSchema = z
+  .object({
+    mode: z.enum(GENERATION_MODES),
+    triggerDebtCleared: z.boolean(),
+    triggerDownPayment: z.boolean(),
+  })
+  .refine((v) => v.mode === "manual" || v.triggerDebtCleared || v.triggerDownPayment, {
+    message: "triggerNeeded",
+    path: ["triggerDebtCleared"],
+  });
+export type GenerationInput = z.infer<typeof generationSchema>;
+
+const optionalText = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max, "tooLong")
+    .transform((s) => (s === "" ? null : s))
+    .nullable();
+
+export const CURRENCIES = ["RON", "EUR", "USD", "GBP", "CHF", "HUF", "MDL"] as const;
+export const INVOICE_LANGUAGES = ["RO", "EN", "DE", "FR", "IT", "ES"] as const;
+
+export const profileSchema = z.object({
+  id: z.uuid().optional(),
+  companyName: z.string().trim().min(2, "nameShort").max(200, "tooLong"),
+  cif: z
+    .string()
+    .trim()
+    .refine((s) => isValidCif(s), "cifInvalid")
+    .transform((s) => s.replace(/\s+/g, "").toUpperCase()),
+  regCom: optionalText(40),
+  address: optionalText(),
+  city: optionalText(100),
+  county: optionalText(100),
+  country: z.string().trim().min(2, "required").max(100, "tooLong"),
+  email: z
+    .string()
+    .trim()
+    .max(254, "tooLong")
+    .refine((s) => s === "" || z.email().safeParse(s).success, "email")
+    .transform((s) => (s === "" ? null : s.toLowerCase()))
+    .nullable(),
+  phone: optionalText(40),
+  iban: z
+    .string()
+    .trim()
+    .refine((s) => s === "" || isValidIban(s), "ibanInvalid")
+    .transform((s) => (s === "" ? null : normaliseIban(s)))
+    .nullable(),
+  bank: optionalText(100),
+  vatPayer: z.boolean(),
+  currency: z.enum(CURRENCIES),
+  invoiceLanguage: z.enum(INVOICE_LANGUAGES),
+  dueDays: z.coerce.number<number>().int("dueDays").min(0, "dueDays").max(365, "dueDays"),
+});
+export type ProfileInput = z.input<typeof profileSchema>;
+export type Profile = z.output<typeof profileSchema>;
+
+export const profileRefSchema = z.object({ profileId: z.uuid() });
+export const seriesBindingSchema = z.object({ profileId: z.uuid(), seriesName: z.string().trim().min(1, "required").max(50) });
+
+export const VAT_MODES = ["payer_included", "payer_added", "not_payer"] as const;
+export const vatModeSchema = z.object({ vatMode: z.enum(VAT_MODES) });
+export const defaultVatSchema = z.object({ profileId: z.uuid(), vatName: z.string().trim().min(1, "required").max(100) });

@@ -1,0 +1,86 @@
+// The control operations as plain functions, for in-process use (tests, the seed, the bench), and the
+// table the HTTP control API dispatches on.
+import * as C from "./admin-config";
+import * as E from "./admin-external";
+import type { Sql } from "./db";
+import { seedSandboxDemo } from "./demo";
+import { ensureSandboxSchema } from "./schema";
+
+export { SandboxAdminError } from "./admin-config";
+export type { InvoiceView } from "./admin-external";
+
+type Arg<F> = F extends (sql: Sql, input: infer I, ...rest: never[]) => unknown ? I : never;
+
+export function sandboxAdmin(sql: Sql, opts: { now?: () => Date } = {}) {
+  const now = opts.now ?? (() => new Date());
+  const ready = () => ensureSandboxSchema(sql);
+  const op =
+    <F extends (sql: Sql, input: never) => Promise<unknown>>(fn: F) =>
+    async (input: Arg<F>): Promise<Awaited<ReturnType<F>>> => {
+      await ready();
+      return (await fn(sql, input as never)) as Awaited<ReturnType<F>>;
+    };
+  return {
+    /** Empties the sandbox; with seedDemo, puts the demo accounts back. */
+    async reset(input: { seedDemo?: boolean } = {}): Promise<void> {
+      await ready();
+      await C.wipe(sql);
+      if (input.seedDemo) await seedSandboxDemo(sql);
+    },
+    seedDemo: () => seedSandboxDemo(sql),
+    upsertAccount: op(C.upsertAccount),
+    upsertCompany: op(C.upsertCompany),
+    upsertSeries: op(C.upsertSeries),
+    setTaxes: op(C.setTaxes),
+    setRateLimit: op(C.setRateLimit),
+    resetRateLimit: op(C.resetRateLimit),
+    addFault: op(C.addFault),
+    clearFaults: op(C.clearFaults),
+    listFaults: op(C.listFaults),
+    cancelInvoice: op(E.cancelInvoice),
+    restoreInvoice: op(E.restoreInvoice),
+    deleteInvoice: op(E.deleteInvoice),
+    markPaid: async (input: Arg<typeof E.markInvoicePaid>) => {
+      await ready();
+      return E.markInvoicePaid(sql, input, now());
+    },
+    setNextNumber: op(E.setNextNumber),
+    setQuota: op(E.setQuota),
+    listInvoices: op(E.listInvoices),
+    listPayments: op(E.listPayments),
+    listEmails: op(E.listEmails),
+    readCallLog: op(E.readCallLog),
+    clearCallLog: async () => {
+      await ready();
+      await E.clearCallLog(sql);
+    },
+  };
+}
+
+export type SandboxAdmin = ReturnType<typeof sandboxAdmin>;
+
+/** Control API op name (kebab-case) → admin method. */
+export const CONTROL_OPS: Record<string, keyof SandboxAdmin> = {
+  reset: "reset",
+  "seed-demo": "seedDemo",
+  "upsert-account": "upsertAccount",
+  "upsert-company": "upsertCompany",
+  "upsert-series": "upsertSeries",
+  "set-taxes": "setTaxes",
+  "set-rate-limit": "setRateLimit",
+  "reset-rate-limit": "resetRateLimit",
+  "add-fault": "addFault",
+  "clear-faults": "clearFaults",
+  "list-faults": "listFaults",
+  "cancel-invoice": "cancelInvoice",
+  "restore-invoice": "restoreInvoice",
+  "delete-invoice": "deleteInvoice",
+  "mark-paid": "markPaid",
+  "set-next-number": "setNextNumber",
+  "set-quota": "setQuota",
+  "list-invoices": "listInvoices",
+  "list-payments": "listPayments",
+  "list-emails": "listEmails",
+  "call-log": "readCallLog",
+  "clear-call-log": "clearCallLog",
+};

@@ -1,0 +1,189 @@
+// One V1 API call, in the order SmartBill's stack handles it:
+//   rate limit (gateway) → route / verb → request shape (415, JSON, strict mapping, 406) → credentials
+//   → plan (API access) → injected fault → company (CIF) → endpoint.
+// Request-shape errors come before authentication, as observed on the real service.
+import { findAccountByTokenHash, findCompanyByCif, type Account } from "./accounts";
+import { parseBasic, type BasicAuth } from "./auth";
+import { recordCall } from "./call-log";
+import { makeLinks, type Endpoint } from "./context";
+import type { Sql } from "./db";
+import { consumeFault, type Fault } from "./faults";
+import { rateLimitedResponse, rateLimitHeaders, takeRateLimit } from "./rate-limit";
+import * as R from "./responses";
+import { findRoute } from "./routes";
+import { mapStrict } from "./shape";
+import { hashToken, sleep } from "./util";
+
+export interface Env {
+  sql: Sql;
+  now: () => Date;
+  canDropConnections: boolean;
+  dropFallbackMs: number;
+  /** Responses whose connection the server must destroy instead of answering. */
+  drops: WeakSet<Response>;
+}
+
+interface Outcome {
+  res: Response;
+  fault?: Fault;
+}
+
+export async function handleApi(env: Env, req: Request, url: URL, mount: string, path: string): Promise<Response> {
+  const at = env.now();
+  const auth = parseBasic(req.headers.get("authorization"));
+  const tokenHash = auth.kind === "ok" ? hashToken(auth.token) : null;
+  const account = tokenHash ? await findAccountByTokenHash(env.sql, tokenHash) : undefined;
+  // Unknown tokens are not tracked: they only ever get 401.
+  const decision = account && tokenHash ? await takeRateLimit(env.sql, tokenHash, account.rateLimit, at.getTime()) : undefined;
+  const outcome: Outcome =
+    decision && !decision.allowed
+      ? { res: rateLimitedResponse(decision) }
+      : await dispatch(env, req, url, mount, path, auth, account);
+  const res = decision ? withHeaders(outcome.res, rateLimitHeaders(decision)) : outcome.res;
+  await recordCall(env.sql, {
+    at,
+    method: req.method,
+    path,
+    query: url.search.replace(/^\?/, ""),
+    tokenHash,
+    accountId: account?.id ?? null,
+    status: res.status,
+    fault: outcome.fault?.kind ?? null,
+  });
+  return afterStore(env, req, res, outcome.fault);
+}
+
+async function dispatch(
+  env: Env,
+  req: Request,
+  url: URL,
+  mount: string,
+  path: string,
+  auth: BasicAuth,
+  account: Account | undefined,
+): Promise<Outcome> {
+  const route = findRoute(path);
+  if (!route) return { res: R.tomcatError(404, url.pathname) };
+  const ep = route[req.method as keyof typeof route];
+  if (!ep) {
+    return {
+      res: R.requestShapeError(405, url.pathname, "method_not_allowed", "The HTTP method is not allowed for the requested resource.", {
+        headers: { Allow: Object.keys(route).join(", ") },
+      }),
+    };
+  }
+  let body: Record<string, unknown> = {};
+  if (ep.spec) {
+    const parsed = await readBody(env, req, url, ep);
+    if (parsed instanceof Response) return { res: parsed };
+    body = parsed;
+  }
+  if (ep.pdf && refusesPdfAccept(req.headers.get("accept"))) {
+    return {
+      res: R.requestShapeError(406, url.pathname, "invalid_accept_header", "The requested resource is not available in the requested format."),
+    };
+  }
+
+  if (auth.kind === "malformed") return { res: R.tomcatError(500) };
+  if (auth.kind === "none" || !account || account.email.toLowerCase() !== auth.user.toLowerCase()) {
+    return { res: R.unauthorized() };
+  }
+  if (!account.apiAccess) return { res: R.classicError(403, R.NO_API_ACCESS, { invoice: ep.invoiceShape }) };
+
+  const fault = await consumeFault(env.sql, account.id, req.method, path);
+  if (fault) {
+    const early = await beforeStore(fault, ep, req);
+    if (early) return { res: early, fault };
+  }
+
+  if (ep.cif === "body" && Object.hasOwn(body, "companyVatCode") && body.companyVatCode === null) {
+    return {
+      res: R.json(500, { ...R.classicBody("Internal Server Error!", { invoice: true }), documentId: null }),
+      fault,
+    };
+  }
+  const cif = ep.cif === "query" ? url.searchParams.get("cif") : (body.companyVatCode as string | undefined);
+  const company = cif ? await findCompanyByCif(env.sql, cif) : undefined;
+  if (!company) return { res: R.unauthorized(R.COMPANY_NOT_IN_CLOUD), fault };
+  if (company.accountId !== account.id) return { res: R.unauthorized(R.COMPANY_NOT_FOR_USER), fault };
+
+  const links = makeLinks(`${url.origin}${mount}/SBORO`);
+  const ctx = { sql: env.sql, now: env.now, req, query: url.searchParams, links, account, company };
+  return { res: await ep.run(ctx, body), fault };
+}
+
+async function readBody(env: Env, req: Request, url: URL, ep: Endpoint): Promise<Record<string, unknown> | Response> {
+  const contentType = req.headers.get("content-type");
+  if ((contentType ?? "").split(";")[0]!.trim().toLowerCase() !== "application/json") {
+    return R.requestShapeError(415, url.pathname, "unsupported_media_type", `Content type '${contentType ?? ""}' not supported. Use application/json.`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await req.text());
+  } catch {
+    return R.requestShapeError(400, url.pathname, "json_parse_error", "Error parsing JSON request input.");
+  }
+  const mapped = mapStrict(ep.spec!, parsed);
+  if (mapped.ok) return mapped.value as Record<string, unknown>;
+  if (!mapped.path) return R.requestShapeError(400, url.pathname, "json_mapping_error", "Could not map request body.");
+  if (mapped.kind === "unknown") {
+    // [!] SmartBill also answers a misspelled field with a Tomcat 500 page; companies can opt into that.
+    const cif = (parsed as { companyVatCode?: unknown }).companyVatCode;
+    const company = typeof cif === "string" ? await findCompanyByCif(env.sql, cif) : undefined;
+    if (company?.unknownFieldMode === "html500") return R.tomcatError(500);
+    return R.requestShapeError(400, url.pathname, "json_mapping_error", `Unrecognized property: ${mapped.path}.`, { param: mapped.path });
+  }
+  return R.requestShapeError(400, url.pathname, "json_mapping_error", `Could not map property: ${mapped.path}.`, { param: mapped.path });
+}
+
+/** `application/pdf` is refused unless a wildcard or octet-stream is also acceptable. */
+function refusesPdfAccept(accept: string | null): boolean {
+  const types = (accept ?? "").split(",").map((t) => t.split(";")[0]!.trim().toLowerCase()).filter(Boolean);
+  if (!types.length) return false;
+  if (types.some((t) => t === "*/*" || t === "application/*" || t === "application/octet-stream")) return false;
+  return types.includes("application/pdf");
+}
+
+async function beforeStore(fault: Fault, ep: Endpoint, req: Request): Promise<Response | undefined> {
+  const p = fault.params;
+  switch (fault.kind) {
+    case "latency":
+      await sleep(p.ms ?? 0, req.signal);
+      return undefined;
+    case "html_500":
+      return R.tomcatError(500);
+    case "error_text_200":
+      return R.classicError(200, p.errorText ?? "Eroare simulata de sandbox.", { invoice: ep.invoiceShape });
+    case "status": {
+      const status = p.status ?? 500;
+      const noBody = status === 204 || status === 205 || status === 304;
+      const text = typeof p.body === "string" ? p.body : JSON.stringify(p.body ?? {});
+      const type = p.contentType ?? (typeof p.body === "string" ? "text/plain;charset=utf-8" : "application/json;charset=UTF-8");
+      return new Response(noBody ? null : text, { status, headers: { "content-type": type, ...p.headers } });
+    }
+    default:
+      return undefined;
+  }
+}
+
+async function afterStore(env: Env, req: Request, res: Response, fault: Fault | undefined): Promise<Response> {
+  if (fault?.kind === "timeout_after_store") {
+    await sleep(fault.params.ms ?? 30_000, req.signal);
+  } else if (fault?.kind === "drop_after_store") {
+    if (env.canDropConnections) {
+      await sleep(fault.params.ms ?? 0, req.signal);
+      env.drops.add(res);
+    } else {
+      // Route handlers cannot reach the socket: hold the answer back long enough for any client to give up.
+      await sleep(Math.max(fault.params.ms ?? 0, env.dropFallbackMs), req.signal);
+    }
+  }
+  return res;
+}
+
+function withHeaders(res: Response, headers: Record<string, string>): Response {
+  const h = new Headers(res.headers);
+  for (const [k, v] of Object.entries(headers)) h.set(k, v);
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers: h });
+}
+

@@ -1,0 +1,40 @@
+// The control API: POST <prefix>/__control/<op> with a JSON body, authorised by the
+// `x-sandbox-control-key` header. Without a configured key the whole surface is absent (404).
+import { ZodError } from "zod";
+import { CONTROL_OPS, SandboxAdminError, sandboxAdmin } from "./admin";
+import type { Env } from "./api";
+import { json } from "./responses";
+import { timingSafeEqualString } from "./util";
+
+export const CONTROL_KEY_HEADER = "x-sandbox-control-key";
+
+export async function handleControl(env: Env, req: Request, op: string, controlKey: string | undefined): Promise<Response> {
+  if (!controlKey) return json(404, { error: "Not found" });
+  const presented = req.headers.get(CONTROL_KEY_HEADER);
+  if (!presented || !timingSafeEqualString(presented, controlKey)) {
+    return json(401, { error: `The control API needs the ${CONTROL_KEY_HEADER} header.` });
+  }
+  const method = Object.hasOwn(CONTROL_OPS, op) ? CONTROL_OPS[op] : undefined;
+  if (!method) return json(404, { error: `Unknown control op "${op}"`, ops: Object.keys(CONTROL_OPS) });
+  if (req.method !== "POST") return json(405, { error: "Use POST" }, { Allow: "POST" });
+
+  let input: unknown = {};
+  const text = await req.text();
+  if (text.trim()) {
+    try {
+      input = JSON.parse(text);
+    } catch {
+      return json(400, { error: "The body must be JSON" });
+    }
+  }
+  const admin = sandboxAdmin(env.sql, { now: env.now });
+  try {
+    const run = admin[method] as (input: unknown) => Promise<unknown>;
+    const result = await run(input);
+    return json(200, { ok: true, result: result ?? null });
+  } catch (e) {
+    if (e instanceof ZodError) return json(400, { error: "Invalid input", issues: e.issues });
+    if (e instanceof SandboxAdminError) return json(e.status, { error: e.message });
+    throw e;
+  }
+}

@@ -16,6 +16,8 @@ export class AppError extends Error {
     public readonly code: AppErrorCode,
     message: string,
     public readonly fieldErrors?: FieldErrors,
+    /** Extra text shown under the message, e.g. SmartBill's original (Romanian) error. */
+    public readonly detail?: string,
   ) {
     super(message);
     this.name = "AppError";
@@ -24,4 +26,4 @@ export class AppError extends Error {
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode; error: string; fieldErrors?: FieldErrors };
+  | { ok: false; code: AppErrorCode; error: string; fieldErrors?: FieldErrors; detail?: string };

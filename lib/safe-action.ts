@@ -21,8 +21,8 @@ const SAFE_MESSAGES: Record<AppErrorCode, string> = {
   internal: "Something went wrong on our side. Nothing was saved; please try again.",
 };
 
-function fail<T>(code: AppErrorCode, error?: string, fieldErrors?: FieldErrors): ActionResult<T> {
-  return { ok: false, code, error: error ?? SAFE_MESSAGES[code], ...(fieldErrors ? { fieldErrors } : {}) };
+function fail<T>(code: AppErrorCode, error?: string, fieldErrors?: FieldErrors, detail?: string): ActionResult<T> {
+  return { ok: false, code, error: error ?? SAFE_MESSAGES[code], ...(fieldErrors ? { fieldErrors } : {}), ...(detail ? { detail } : {}) };
 }
 
 function fieldErrorsOf(error: z.ZodError): FieldErrors {
@@ -39,7 +39,7 @@ async function execute<T>(run: () => Promise<T>, label: string): Promise<ActionR
     return { ok: true, data: await run() };
   } catch (e) {
     unstable_rethrow(e);
-    if (e instanceof AppError) return fail(e.code, e.message, e.fieldErrors);
+    if (e instanceof AppError) return fail(e.code, e.message, e.fieldErrors, e.detail);
     console.error(`[action ${label}] failed:`, e instanceof Error ? e.message : "unknown error");
     return fail("internal");
   }

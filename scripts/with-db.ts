@@ -29,6 +29,8 @@ async function main(): Promise<number> {
   persistedSecret("BURSAR_ENCRYPTION_KEY", "encryption.key", 32);
   const port = portOf(command) ?? process.env.PORT ?? "3000";
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  // How the server reaches itself (the built-in SmartBill sandbox is called over real HTTP).
+  process.env.BURSAR_INTERNAL_URL ??= `http://127.0.0.1:${port}`;
 
   let pg: EmbeddedPg | undefined;
   if (!process.env.DATABASE_URL) {

@@ -6,8 +6,12 @@ import { isValidCif, isValidIban, normaliseIban } from "@/lib/validation/ro";
 
 export const credentialsSchema = z.object({
   username: emailField,
-  // SmartBill tokens are long opaque strings; we only bound the size.
-  token: z.string().trim().min(8, "tokenShort").max(200, "tooLong"),
+  // SmartBill tokens are long opaque strings; we only bound the size. Empty keeps the saved token.
+  token: z
+    .string()
+    .trim()
+    .max(200, "tooLong")
+    .refine((s) => s === "" || s.length >= 8, "tokenShort"),
   // As configured in SmartBill (with or without RO): SmartBill is the judge, we check the shape only.
   cif: z
     .string()

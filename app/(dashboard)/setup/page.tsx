@@ -1,20 +1,11 @@
-import type { Metadata } from "next";
-import { Wand2 } from "lucide-react";
-import { EmptyState, PageHeader } from "@/components/ui/card";
+import { redirect } from "next/navigation";
+import { db } from "@/db";
 import { requireRole } from "@/lib/auth/session";
-import { getT } from "@/lib/i18n";
+import { getProgress } from "@/lib/billing/setup-progress";
 
-export const metadata: Metadata = { title: "SmartBill setup" };
-
-export default async function Page() {
-  await requireRole("admin");
-  const t = await getT();
-  return (
-    <>
-      <PageHeader title={t("pages.setup.title")} description={t("pages.setup.description")} />
-      <EmptyState icon={<Wand2 className="size-10" aria-hidden />} title={t("pages.setup.emptyTitle")}>
-        <p>{t("pages.setup.emptyBody")}</p>
-      </EmptyState>
-    </>
-  );
+// Resume where the admin left off.
+export default async function SetupPage() {
+  const member = await requireRole("admin");
+  const progress = await getProgress(db, member.org.id);
+  redirect(`/setup/${progress.finishedAt ? "review" : progress.currentStep}`);
 }

@@ -1,0 +1,13 @@
+import { Card } from "@/components/ui/card";
+import type { StepProps } from "./types";
+
+// Placeholder: built in the next slice.
+export async function SeriesStep(_props: StepProps) {
+  return (
+    <Card className="p-6">
+      <h2 id="step-title" className="text-lg font-semibold">
+        series
+      </h2>
+    </Card>
+  );
+}

@@ -1,6 +1,7 @@
 // The demo school. Idempotent: runs on every `npm start`, creates only what is missing.
 import { eq } from "drizzle-orm";
 import { hashPassword } from "../lib/auth/password";
+import { DEMO_SMARTBILL, seedSandboxDemo } from "../lib/smartbill-sandbox/demo";
 import { createDb } from "./client";
 import { memberships, organisations, users, type Role } from "./schema";
 
@@ -13,6 +14,7 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
 ];
 
 export async function seedDemoIfEmpty(url: string, baseUrl: string): Promise<void> {
+  const sandboxOn = process.env.SMARTBILL_SANDBOX !== "off";
   const h = createDb(url, { max: 1 });
   try {
     const [admin] = await h.db.select().from(users).where(eq(users.email, DEMO_USERS[0]!.email));
@@ -29,6 +31,7 @@ export async function seedDemoIfEmpty(url: string, baseUrl: string): Promise<voi
         }
       });
     }
+    if (sandboxOn) await seedSandboxDemo(h.sql);
   } finally {
     await h.close();
   }
@@ -37,6 +40,7 @@ export async function seedDemoIfEmpty(url: string, baseUrl: string): Promise<voi
     `  Bursar is starting at ${baseUrl}`,
     `  Demo school "${DEMO_ORG_NAME}" — password for every demo user: ${DEMO_PASSWORD}`,
     ...DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.email}`),
+    ...(sandboxOn ? [`  SmartBill sandbox login: ${DEMO_SMARTBILL.email} / token ${DEMO_SMARTBILL.token}`] : []),
     "",
   ];
   console.log(lines.join("\n"));

@@ -6,6 +6,8 @@ import { iso, jsonText, type Q, type Sql } from "./db";
 import { MSG, type PreparedInvoice } from "./invoice-prepare";
 import { allocateNumber, insertInvoice, insertPayment, type Invoice, type NewInvoice } from "./invoices";
 
+export const ALREADY_REVERSED = "Factura este deja stornata.";
+
 export type Issued = { ok: true; invoice: Invoice } | { ok: false; status: number; errorText: string };
 
 export async function issueInvoice(
@@ -23,6 +25,13 @@ export async function issueInvoice(
       if (locked.quotaRemaining !== null && locked.quotaRemaining <= 0) {
         return { ok: false, status: 400, errorText: MSG.quota };
       }
+    }
+    if (opts.stornoOf !== undefined) {
+      // Re-checked under the row lock: two concurrent reversals must not both succeed.
+      const [orig] = await tx<{ reversed: boolean }[]>`
+        select reversed from smartbill_sandbox.invoices where id = ${opts.stornoOf} for update`;
+      if (!orig) return { ok: false, status: 400, errorText: MSG.series };
+      if (orig.reversed) return { ok: false, status: 400, errorText: ALREADY_REVERSED };
     }
     const number = counts ? await allocateNumber(tx, company.id, "f", doc.seriesName) : "";
     if (number === undefined) return { ok: false, status: 400, errorText: MSG.series };
@@ -45,6 +54,9 @@ export async function issueInvoice(
       createdAt: now,
     };
     const invoice = await insertInvoice(tx, row);
+    if (opts.stornoOf !== undefined) {
+      await tx`update smartbill_sandbox.invoices set reversed = true where id = ${opts.stornoOf}`;
+    }
     if (counts) {
       await tx`
         update smartbill_sandbox.companies set quota_remaining = quota_remaining - 1

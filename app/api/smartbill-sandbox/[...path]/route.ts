@@ -1,0 +1,36 @@
+// The SmartBill sandbox inside the app: base URL `${origin}/api/smartbill-sandbox/SBORO/api`.
+// On unless SMARTBILL_SANDBOX=off; the control API only with SMARTBILL_SANDBOX_CONTROL_KEY.
+import postgres from "postgres";
+import { createSandboxHandler, type SandboxHandler } from "@/lib/smartbill-sandbox";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+// One pool per process, kept on globalThis so dev hot-reload does not open a new one each time. The
+// sandbox stands in for an external service, so it has a pool of its own rather than the app's.
+const g = globalThis as typeof globalThis & {
+  __smartbillSandbox?: { sql: postgres.Sql; handler: SandboxHandler; controlKey: string | undefined };
+};
+
+function sandbox(): SandboxHandler | undefined {
+  if (process.env.SMARTBILL_SANDBOX === "off") return undefined;
+  const controlKey = process.env.SMARTBILL_SANDBOX_CONTROL_KEY || undefined;
+  if (!g.__smartbillSandbox || g.__smartbillSandbox.controlKey !== controlKey) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: the SmartBill sandbox stores its data in PostgreSQL.");
+    const sql = g.__smartbillSandbox?.sql ?? postgres(url, { max: 5, onnotice: () => {} });
+    g.__smartbillSandbox = { sql, controlKey, handler: createSandboxHandler({ sql, controlKey }) };
+  }
+  return g.__smartbillSandbox.handler;
+}
+
+async function handle(req: Request): Promise<Response> {
+  const handler = sandbox();
+  if (!handler) return new Response("Not Found", { status: 404, headers: { "content-type": "text/plain" } });
+  return handler(req);
+}
+
+export const GET = handle;
+export const POST = handle;
+export const PUT = handle;
+export const DELETE = handle;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import en from "../messages/en.json";
-import ro from "../messages/ro.json";
+import { en, ro } from "../messages";
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

@@ -1,13 +1,12 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { createTranslator } from "use-intl/core";
-import en from "@/messages/en.json";
-import ro from "@/messages/ro.json";
+import { en, ro, type Messages } from "@/messages";
 
 export const LOCALES = ["en", "ro"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const LOCALE_COOKIE = "bursar_locale";
-export type Messages = typeof en;
+export type { Messages };
 
 const catalogue: Record<Locale, Messages> = { en, ro };
 

@@ -1,9 +1,9 @@
-import type en from "../messages/en.json";
+import type { Messages } from "../messages";
 
 // Message keys are type-checked against the English catalogue (messages/ro.json must mirror it;
 // lib/i18n.test.ts checks that).
 declare module "use-intl" {
   interface AppConfig {
-    Messages: typeof en;
+    Messages: Messages;
   }
 }

@@ -7,11 +7,14 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n";
 import { homePathFor } from "@/lib/auth/permissions";
-import { isSandboxEnabled } from "@/lib/sandbox-mode";
+import { db } from "@/db";
+import { getActiveConnection } from "@/lib/billing/connection";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const member = await requireUser();
   const t = await getT();
+  // The badge tells everyone in the school that invoices go to the sandbox, not to SmartBill.
+  const onSandbox = (await getActiveConnection(db, member.org.id))?.isSandbox ?? false;
   const items: NavItem[] = [];
   if (can(member.role, "manageRegistrations")) items.push({ href: "/registrations", label: t("nav.registrations"), icon: "registrations" });
   items.push({ href: "/invoices", label: t("nav.invoices"), icon: "invoices" });
@@ -47,8 +50,8 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </div>
           <div className="hidden md:block" />
           <div className="flex items-center gap-3">
-            {isSandboxEnabled() && (
-              <Badge tone="warning" title={t("common.sandboxHint")}>
+            {onSandbox && (
+              <Badge tone="warning" title={t("common.sandboxHint")} data-testid="sandbox-badge">
                 {t("common.sandbox")}
               </Badge>
             )}

@@ -1,0 +1,31 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { db } from "@/db";
+import { completeStep, finishSetup, getProgress, SETUP_STEPS } from "@/lib/billing/setup-progress";
+import { issueTestDraft } from "@/lib/billing/test-draft";
+import { AppError } from "@/lib/errors";
+import { memberAction } from "@/lib/safe-action";
+
+export const issueTestDraftAction = memberAction(
+  { name: "issueTestDraft", schema: z.object({}), permission: "manageBilling" },
+  async (_input, ctx) => {
+    const result = await issueTestDraft(db, { orgId: ctx.orgId, actorUserId: ctx.user.id });
+    revalidatePath("/setup/review");
+    return result;
+  },
+);
+
+export const finishSetupAction = memberAction(
+  { name: "finishSetup", schema: z.object({}), permission: "manageBilling" },
+  async (_input, ctx) => {
+    const progress = await getProgress(db, ctx.orgId);
+    const missing = SETUP_STEPS.filter((s) => s !== "review" && !progress.completedSteps.includes(s));
+    if (missing.length) throw new AppError("conflict", "setup.review.incomplete");
+    await completeStep(db, ctx.orgId, "review");
+    await finishSetup(db, ctx.orgId);
+    revalidatePath("/", "layout");
+    return { done: true };
+  },
+);

@@ -11,10 +11,21 @@ interface WorkerSpec {
   username: string;
   cif: string;
   callers: number;
-  /** Epoch ms at which every worker starts, so they really overlap. */
+  /** Epoch ms at which every worker starts, so they really overlap; 0: print "ready" and read it from stdin. */
   startAt: number;
   durationMs: number;
   rateLimit: Partial<RateLimitPolicy>;
+}
+
+/** Loaded and connected: tell the parent, then wait for the common start time on stdin. */
+async function handshake(): Promise<number> {
+  process.stdout.write("ready\n");
+  let buf = "";
+  for await (const chunk of process.stdin) {
+    buf += String(chunk);
+    if (buf.includes("\n")) break;
+  }
+  return Number(buf.trim());
 }
 
 async function main() {
@@ -38,8 +49,9 @@ async function main() {
   const sb = createSmartBill({ db: h.db, config, logger });
   const creds = { username: spec.username, token, cif: spec.cif, baseUrl: spec.baseUrl };
 
-  await new Promise((r) => setTimeout(r, Math.max(0, spec.startAt - Date.now())));
-  const end = spec.startAt + spec.durationMs;
+  const startAt = spec.startAt || (await handshake());
+  await new Promise((r) => setTimeout(r, Math.max(0, startAt - Date.now())));
+  const end = startAt + spec.durationMs;
   let ok = 0;
   let stoppedWaiting = 0;
   const caller = async () => {

@@ -23,7 +23,8 @@ export function checkInput<T extends z.ZodType>(schema: T, input: unknown, opera
 
 function failInput(operation: string, field: string, message: string): never {
   throw new SmartBillError({
-    code: "validation",
+    // The same code SmartBill would have answered with, had it been sent.
+    code: /^client(\.|$)/.test(field) ? "buyer_invalid" : "validation",
     operation,
     field,
     originalText: `${field}: ${message}`,

@@ -1,6 +1,8 @@
 // The control operations as plain functions, for in-process use (tests, the seed, the bench), and the
 // table the HTTP control API dispatches on.
+import type { z } from "zod";
 import * as C from "./admin-config";
+import { resetInput } from "./admin-schemas";
 import * as E from "./admin-external";
 import type { Sql } from "./db";
 import { seedSandboxDemo } from "./demo";
@@ -9,23 +11,25 @@ import { ensureSandboxSchema } from "./schema";
 export { SandboxAdminError } from "./admin-config";
 export type { InvoiceView } from "./admin-external";
 
-type Arg<F> = F extends (sql: Sql, input: infer I, ...rest: never[]) => unknown ? I : never;
+type Rest<F> = F extends (sql: Sql, ...rest: infer R) => unknown ? R : never;
 
 export function sandboxAdmin(sql: Sql, opts: { now?: () => Date } = {}) {
   const now = opts.now ?? (() => new Date());
   const ready = () => ensureSandboxSchema(sql);
+  // Binds an operation to this pool, keeping its input type (and whether the input is optional).
   const op =
-    <F extends (sql: Sql, input: never) => Promise<unknown>>(fn: F) =>
-    async (input: Arg<F>): Promise<Awaited<ReturnType<F>>> => {
+    <F extends (sql: Sql, ...rest: never[]) => Promise<unknown>>(fn: F) =>
+    async (...args: Rest<F>): Promise<Awaited<ReturnType<F>>> => {
       await ready();
-      return (await fn(sql, input as never)) as Awaited<ReturnType<F>>;
+      return (await (fn as unknown as (sql: Sql, ...rest: unknown[]) => Promise<unknown>)(sql, ...args)) as Awaited<ReturnType<F>>;
     };
   return {
     /** Empties the sandbox; with seedDemo, puts the demo accounts back. */
-    async reset(input: { seedDemo?: boolean } = {}): Promise<void> {
+    async reset(input: z.input<typeof resetInput> = {}): Promise<void> {
+      const { seedDemo } = resetInput.parse(input ?? {});
       await ready();
       await C.wipe(sql);
-      if (input.seedDemo) await seedSandboxDemo(sql);
+      if (seedDemo) await seedSandboxDemo(sql);
     },
     seedDemo: () => seedSandboxDemo(sql),
     upsertAccount: op(C.upsertAccount),
@@ -40,7 +44,7 @@ export function sandboxAdmin(sql: Sql, opts: { now?: () => Date } = {}) {
     cancelInvoice: op(E.cancelInvoice),
     restoreInvoice: op(E.restoreInvoice),
     deleteInvoice: op(E.deleteInvoice),
-    markPaid: async (input: Arg<typeof E.markInvoicePaid>) => {
+    markPaid: async (input: Rest<typeof E.markInvoicePaid>[0]) => {
       await ready();
       return E.markInvoicePaid(sql, input, now());
     },

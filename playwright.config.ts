@@ -50,6 +50,10 @@ export default defineConfig({
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
       EMBEDDED_PG_EPHEMERAL: "1",
       SMARTBILL_SANDBOX_CONTROL_KEY: SANDBOX_CONTROL_KEY,
+      // "Real" SmartBill credentials typed into the wizard go to the built-in sandbox too: no test ever
+      // reaches for the internet.
+      SMARTBILL_BASE_URL: `${baseURL}/api/smartbill-sandbox/SBORO/api`,
+      SMARTBILL_RETRY_BASE_MS: "50",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -42,7 +42,13 @@ function rateLimitColumns(rl: z.infer<typeof S.rateLimitSettings> | undefined) {
 
 export async function upsertAccount(sql: Sql, input: z.input<typeof S.upsertAccountInput>): Promise<Account> {
   const a = S.upsertAccountInput.parse(input);
-  const values: Columns = { email: a.email, token: a.token, token_hash: hashToken(a.token), ...columns({ apiAccess: a.apiAccess }), ...rateLimitColumns(a.rateLimit) };
+  const values: Columns = {
+    email: a.email,
+    token: a.token,
+    token_hash: hashToken(a.token),
+    ...columns({ apiAccess: a.apiAccess }),
+    ...rateLimitColumns(a.rateLimit),
+  };
   await sql`
     insert into smartbill_sandbox.accounts ${sql(values)}
     on conflict (email) do update set ${sql(values)}`;
@@ -66,7 +72,12 @@ export async function upsertCompany(sql: Sql, input: z.input<typeof S.upsertComp
 export async function upsertSeries(sql: Sql, input: z.input<typeof S.upsertSeriesInput>): Promise<void> {
   const s = S.upsertSeriesInput.parse(input);
   const company = await requireCompany(sql, s.cif);
-  const values: Columns = { company_id: company.id, type: s.type, name: s.name, ...columns({ nextNumber: s.nextNumber, padWidth: s.padWidth }) };
+  const values: Columns = {
+    company_id: company.id,
+    type: s.type,
+    name: s.name,
+    ...columns({ nextNumber: s.nextNumber, padWidth: s.padWidth }),
+  };
   await sql`
     insert into smartbill_sandbox.series ${sql(values)}
     on conflict (company_id, type, name) do update set ${sql(values)}`;
@@ -116,10 +127,12 @@ export function normaliseEndpointPath(path: string): string {
 export async function addFault(sql: Sql, input: z.input<typeof S.addFaultInput>): Promise<{ id: number }> {
   const f = S.addFaultInput.parse(input);
   const account = await requireAccount(sql, f.account);
-  const params = columnsRaw({ ms: f.ms, errorText: f.errorText, status: f.status, body: f.body, contentType: f.contentType, headers: f.headers });
+  const { ms, errorText, status, body, contentType, headers } = f;
+  const params = columnsRaw({ ms, errorText, status, body, contentType, headers });
   const [row] = await sql<{ id: string }[]>`
     insert into smartbill_sandbox.faults (account_id, method, path, kind, remaining, params)
-    values (${account.id}, ${f.method ?? null}, ${normaliseEndpointPath(f.path)}, ${f.kind}, ${f.count}, ${jsonText(params)}::text::jsonb)
+    values (${account.id}, ${f.method ?? null}, ${normaliseEndpointPath(f.path)}, ${f.kind}, ${f.count},
+      ${jsonText(params)}::text::jsonb)
     returning id`;
   return { id: Number(row!.id) };
 }
@@ -137,7 +150,8 @@ export async function clearFaults(sql: Sql, input: z.input<typeof S.accountFilte
 export async function listFaults(sql: Sql, input: z.input<typeof S.accountFilterInput> = {}) {
   const f = S.accountFilterInput.parse(input);
   const id = f.account ? (await requireAccount(sql, f.account)).id : undefined;
-  const rows = await sql<{ id: string; kind: string; method: string | null; path: string; remaining: number; params: unknown }[]>`
+  type Row = { id: string; kind: string; method: string | null; path: string; remaining: number; params: unknown };
+  const rows = await sql<Row[]>`
     select id, kind, method, path, remaining, params from smartbill_sandbox.faults
     ${id !== undefined ? sql`where account_id = ${id}` : sql``} order by id`;
   return rows.map((r) => ({ ...r, id: Number(r.id) }));

@@ -87,7 +87,12 @@ export async function listPayments(sql: Sql, input: z.input<typeof S.companyFilt
     select id, invoice_id as "invoiceId", type, value, is_cash as "isCash", series_name as "seriesName", number,
       issue_date::text as "issueDate", source, created_at as "createdAt"
     from smartbill_sandbox.payments ${company ? sql`where company_id = ${company.id}` : sql``} order by id`;
-  return rows.map((r) => ({ ...r, id: Number(r.id), invoiceId: r.invoiceId === null ? null : Number(r.invoiceId), value: Number(r.value) }));
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    invoiceId: r.invoiceId === null ? null : Number(r.invoiceId),
+    value: Number(r.value),
+  }));
 }
 
 export async function listEmails(sql: Sql, input: z.input<typeof S.companyFilterInput> = {}) {

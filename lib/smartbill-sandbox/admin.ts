@@ -21,7 +21,8 @@ export function sandboxAdmin(sql: Sql, opts: { now?: () => Date } = {}) {
     <F extends (sql: Sql, ...rest: never[]) => Promise<unknown>>(fn: F) =>
     async (...args: Rest<F>): Promise<Awaited<ReturnType<F>>> => {
       await ready();
-      return (await (fn as unknown as (sql: Sql, ...rest: unknown[]) => Promise<unknown>)(sql, ...args)) as Awaited<ReturnType<F>>;
+      const call = fn as unknown as (sql: Sql, ...rest: unknown[]) => Promise<Awaited<ReturnType<F>>>;
+      return call(sql, ...args);
     };
   return {
     /** Empties the sandbox; with seedDemo, puts the demo accounts back. */

@@ -34,7 +34,8 @@ export async function handleApi(env: Env, req: Request, url: URL, mount: string,
   const tokenHash = auth.kind === "ok" ? hashToken(auth.token) : null;
   const account = tokenHash ? await findAccountByTokenHash(env.sql, tokenHash) : undefined;
   // Unknown tokens are not tracked: they only ever get 401.
-  const decision = account && tokenHash ? await takeRateLimit(env.sql, tokenHash, account.rateLimit, at.getTime()) : undefined;
+  const decision =
+    account && tokenHash ? await takeRateLimit(env.sql, tokenHash, account.rateLimit, at.getTime()) : undefined;
   const outcome: Outcome =
     decision && !decision.allowed
       ? { res: rateLimitedResponse(decision) }
@@ -66,11 +67,8 @@ async function dispatch(
   if (!route) return { res: R.tomcatError(404, url.pathname) };
   const ep = route[req.method as keyof typeof route];
   if (!ep) {
-    return {
-      res: R.requestShapeError(405, url.pathname, "method_not_allowed", "The HTTP method is not allowed for the requested resource.", {
-        headers: { Allow: Object.keys(route).join(", ") },
-      }),
-    };
+    const allow = { Allow: Object.keys(route).join(", ") };
+    return { res: R.requestShapeError(405, url.pathname, "method_not_allowed", R.METHOD_NOT_ALLOWED, { headers: allow }) };
   }
   let body: Record<string, unknown> = {};
   if (ep.spec) {
@@ -79,9 +77,8 @@ async function dispatch(
     body = parsed;
   }
   if (ep.pdf && refusesPdfAccept(req.headers.get("accept"))) {
-    return {
-      res: R.requestShapeError(406, url.pathname, "invalid_accept_header", "The requested resource is not available in the requested format."),
-    };
+    const message = "The requested resource is not available in the requested format.";
+    return { res: R.requestShapeError(406, url.pathname, "invalid_accept_header", message) };
   }
 
   if (auth.kind === "malformed") return { res: R.tomcatError(500) };
@@ -113,9 +110,10 @@ async function dispatch(
 }
 
 async function readBody(env: Env, req: Request, url: URL, ep: Endpoint): Promise<Record<string, unknown> | Response> {
-  const contentType = req.headers.get("content-type");
-  if ((contentType ?? "").split(";")[0]!.trim().toLowerCase() !== "application/json") {
-    return R.requestShapeError(415, url.pathname, "unsupported_media_type", `Content type '${contentType ?? ""}' not supported. Use application/json.`);
+  const contentType = req.headers.get("content-type") ?? "";
+  if (contentType.split(";")[0]!.trim().toLowerCase() !== "application/json") {
+    const message = `Content type '${contentType}' not supported. Use application/json.`;
+    return R.requestShapeError(415, url.pathname, "unsupported_media_type", message);
   }
   let parsed: unknown;
   try {
@@ -125,15 +123,17 @@ async function readBody(env: Env, req: Request, url: URL, ep: Endpoint): Promise
   }
   const mapped = mapStrict(ep.spec!, parsed);
   if (mapped.ok) return mapped.value as Record<string, unknown>;
-  if (!mapped.path) return R.requestShapeError(400, url.pathname, "json_mapping_error", "Could not map request body.");
+  const mappingError = (message: string, param?: string) =>
+    R.requestShapeError(400, url.pathname, "json_mapping_error", message, { param });
+  if (!mapped.path) return mappingError("Could not map request body.");
   if (mapped.kind === "unknown") {
     // [!] SmartBill also answers a misspelled field with a Tomcat 500 page; companies can opt into that.
     const cif = (parsed as { companyVatCode?: unknown }).companyVatCode;
     const company = typeof cif === "string" ? await findCompanyByCif(env.sql, cif) : undefined;
     if (company?.unknownFieldMode === "html500") return R.tomcatError(500);
-    return R.requestShapeError(400, url.pathname, "json_mapping_error", `Unrecognized property: ${mapped.path}.`, { param: mapped.path });
+    return mappingError(`Unrecognized property: ${mapped.path}.`, mapped.path);
   }
-  return R.requestShapeError(400, url.pathname, "json_mapping_error", `Could not map property: ${mapped.path}.`, { param: mapped.path });
+  return mappingError(`Could not map property: ${mapped.path}.`, mapped.path);
 }
 
 /** `application/pdf` is refused unless a wildcard or octet-stream is also acceptable. */
@@ -158,7 +158,8 @@ async function beforeStore(fault: Fault, ep: Endpoint, req: Request): Promise<Re
       const status = p.status ?? 500;
       const noBody = status === 204 || status === 205 || status === 304;
       const text = typeof p.body === "string" ? p.body : JSON.stringify(p.body ?? {});
-      const type = p.contentType ?? (typeof p.body === "string" ? "text/plain;charset=utf-8" : "application/json;charset=UTF-8");
+      const type =
+        p.contentType ?? (typeof p.body === "string" ? "text/plain;charset=utf-8" : "application/json;charset=UTF-8");
       return new Response(noBody ? null : text, { status, headers: { "content-type": type, ...p.headers } });
     }
     default:

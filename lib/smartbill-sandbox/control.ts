@@ -35,6 +35,8 @@ export async function handleControl(env: Env, req: Request, op: string, controlK
   } catch (e) {
     if (e instanceof ZodError) return json(400, { error: "Invalid input", issues: e.issues });
     if (e instanceof SandboxAdminError) return json(e.status, { error: e.message });
+    // e.g. two accounts with the same token, or a company CIF taken twice
+    if ((e as { code?: string }).code === "23505") return json(409, { error: (e as Error).message });
     throw e;
   }
 }

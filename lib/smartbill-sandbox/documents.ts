@@ -30,7 +30,8 @@ export async function handleDocumentLink(env: Env, req: Request, path: string): 
     const inv = await findInvoiceByViewToken(env.sql, pay[1]!);
     if (!inv) return tomcatError(404, path);
     const due = inv.total - (await paidAmount(env.sql, inv.id));
-    return html(200, page(`Plata ${inv.seriesName}${inv.number}`, `<p>Sandbox payment page. Amount due: ${formatAmount(due)} ${escapeHtml(inv.currency)}.</p><p>No money moves here.</p>`));
+    const text = `<p>Sandbox payment page. Amount due: ${formatAmount(due)} ${escapeHtml(inv.currency)}.</p>`;
+    return html(200, page(`Plata ${inv.seriesName}${inv.number}`, `${text}<p>No money moves here.</p>`));
   }
   return tomcatError(404, path);
 }
@@ -46,10 +47,12 @@ async function editPage(env: Env, req: Request, id: number, path: string): Promi
       "www-authenticate": 'Basic realm="SmartBill sandbox"',
     });
   }
-  const rows = inv.lines
-    .map((l) => `<tr><td>${escapeHtml(l.name)}</td><td>${l.quantity}</td><td>${formatAmount(l.net)}</td><td>${l.vatPercent}%</td><td>${formatAmount(l.vat)}</td></tr>`)
-    .join("");
-  const state = `${inv.isDraft ? "ciorna" : "emisa"}, ${inv.state === "cancelled" ? "anulata" : "activa"}${inv.reversed ? ", stornata" : ""}`;
+  const cells = (l: Invoice["lines"][number]) =>
+    [escapeHtml(l.name), l.quantity, formatAmount(l.net), `${l.vatPercent}%`, formatAmount(l.vat)].map((c) => `<td>${c}</td>`);
+  const rows = inv.lines.map((l) => `<tr>${cells(l).join("")}</tr>`).join("");
+  const state = [inv.isDraft ? "ciorna" : "emisa", inv.state === "cancelled" ? "anulata" : "activa", inv.reversed ? "stornata" : ""]
+    .filter(Boolean)
+    .join(", ");
   return html(
     200,
     page(
@@ -63,7 +66,8 @@ async function editPage(env: Env, req: Request, id: number, path: string): Promi
 }
 
 function page(title: string, body: string): string {
-  return `<!DOCTYPE html><html lang="ro"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
+  const t = escapeHtml(title);
+  return `<!DOCTYPE html><html lang="ro"><head><meta charset="utf-8"><title>${t}</title></head><body><h1>${t}</h1>${body}</body></html>`;
 }
 
 export async function companyOf(env: Pick<Env, "sql">, inv: Invoice): Promise<Company> {

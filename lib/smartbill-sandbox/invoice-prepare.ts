@@ -4,7 +4,13 @@ import { findSeries, listTaxes, type Company, type Tax } from "./accounts";
 import type { Q } from "./db";
 import type { StoredClient, StoredLine } from "./invoices";
 import { computeInvoice, scale4, toBani, type Totals } from "./money";
-import { canonicalPaymentType, CURRENCIES, type ClientInput, type InvoiceRequest, type ProductInput } from "./request-specs";
+import {
+  canonicalPaymentType,
+  CURRENCIES,
+  type ClientInput,
+  type InvoiceRequest,
+  type ProductInput,
+} from "./request-specs";
 import { isIsoDate, todayInBucharest } from "./util";
 
 export const MSG = {
@@ -167,7 +173,10 @@ export function resolveTax(taxes: Tax[], p: ProductInput): TaxResult {
   }
   if (pct !== null && pct !== undefined) {
     // At 0% without a name SmartBill defaults to "Taxare inversa".
-    const tax = pct === 0 ? taxes.find((t) => t.name === "Taxare inversa" && t.percentage === 0) : taxes.find((t) => same(t.percentage, pct));
+    const tax =
+      pct === 0
+        ? taxes.find((t) => t.name === "Taxare inversa" && t.percentage === 0)
+        : taxes.find((t) => same(t.percentage, pct));
     return tax ? { ok: true, tax } : notFound;
   }
   // A discount line may leave its rate to the lines it covers.

@@ -37,15 +37,19 @@ export async function takeRateLimit(
     const blockedUntil = num(st?.blocked_until_ms);
     const base = { limit: cfg.limit, blockMs: cfg.blockMs };
     if (blockedUntil > nowMs) {
-      return { ...base, allowed: false, remaining: 0, resetAt: blockedUntil, retryAfterSec: Math.ceil((blockedUntil - nowMs) / 1000) };
+      const retryAfterSec = Math.ceil((blockedUntil - nowMs) / 1000);
+      return { ...base, allowed: false, remaining: 0, resetAt: blockedUntil, retryAfterSec };
     }
 
     let used: number;
     let windowStart = num(st?.window_start_ms);
     if (cfg.mode === "sliding") {
-      await tx`delete from smartbill_sandbox.rate_limit_hits where token_hash = ${tokenHash} and at_ms <= ${nowMs - cfg.windowMs}`;
+      await tx`
+        delete from smartbill_sandbox.rate_limit_hits
+        where token_hash = ${tokenHash} and at_ms <= ${nowMs - cfg.windowMs}`;
       const [c] = await tx<{ n: number; oldest: string | null }[]>`
-        select count(*)::int as n, min(at_ms) as oldest from smartbill_sandbox.rate_limit_hits where token_hash = ${tokenHash}`;
+        select count(*)::int as n, min(at_ms) as oldest
+        from smartbill_sandbox.rate_limit_hits where token_hash = ${tokenHash}`;
       used = c?.n ?? 0;
       windowStart = c?.oldest === null || c?.oldest === undefined ? nowMs : num(c.oldest);
     } else {

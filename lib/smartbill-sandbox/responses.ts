@@ -45,6 +45,7 @@ export function requestShapeError(
   return json(status, { status, type: "invalid_request_error", instance, errors: [error] }, opts.headers);
 }
 
+export const METHOD_NOT_ALLOWED = "The HTTP method is not allowed for the requested resource.";
 export const AUTH_FAILED = "Autentificare esuata. Va rugam verificati datele si incercati din nou.";
 export const COMPANY_NOT_IN_CLOUD = "Firma la care incercati sa va conectati nu mai este disponibila in Cloud.";
 export const COMPANY_NOT_FOR_USER = "Firma la care incercati sa va conectati nu este disponibila pentru acest utilizator.";

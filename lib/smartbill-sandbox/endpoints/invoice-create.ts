@@ -3,7 +3,7 @@ import { endpoint, type ApiContext } from "../context";
 import { prepareInvoice } from "../invoice-prepare";
 import type { Invoice } from "../invoices";
 import { issueInvoice } from "../issue";
-import { classicBody, classicError, json, requestShapeError } from "../responses";
+import { classicBody, classicError, json, METHOD_NOT_ALLOWED, requestShapeError } from "../responses";
 import { invoiceRequestSpec, type InvoiceRequest } from "../request-specs";
 
 async function create(ctx: ApiContext, body: InvoiceRequest, legacy: boolean): Promise<Response> {
@@ -42,11 +42,9 @@ export const createInvoiceLegacy = endpoint({
   run: (ctx, body) => {
     // [!] SmartBill's 2026 spec no longer lists POST /invoice; a company switch turns it off.
     if (!ctx.company.legacyInvoicePost) {
-      return Promise.resolve(
-        requestShapeError(405, new URL(ctx.req.url).pathname, "method_not_allowed", "The HTTP method is not allowed for the requested resource.", {
-          headers: { Allow: "DELETE" },
-        }),
-      );
+      const instance = new URL(ctx.req.url).pathname;
+      const opts = { headers: { Allow: "DELETE" } };
+      return Promise.resolve(requestShapeError(405, instance, "method_not_allowed", METHOD_NOT_ALLOWED, opts));
     }
     return create(ctx, body, true);
   },

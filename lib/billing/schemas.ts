@@ -87,3 +87,6 @@ export const seriesBindingSchema = z.object({ profileId: z.uuid(), seriesName: z
 export const VAT_MODES = ["payer_included", "payer_added", "not_payer"] as const;
 export const vatModeSchema = z.object({ vatMode: z.enum(VAT_MODES) });
 export const defaultVatSchema = z.object({ profileId: z.uuid(), vatName: z.string().trim().min(1, "required").max(100) });
+
+/** Settings → Billing: a new token for the same account and company. */
+export const changeTokenSchema = credentialsSchema.pick({ token: true }).refine((v) => v.token !== "", { path: ["token"], message: "required" });

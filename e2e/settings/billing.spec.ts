@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+import { withE2eDb } from "../fixtures/db";
+import { newSandboxAccount, sandbox } from "../fixtures/sandbox";
+import { fillCredentials, signUpNewSchool } from "../fixtures/school";
+
+test("billing settings show connection health and manage the token and connection", async ({ page, request }) => {
+  const acc = await newSandboxAccount(request);
+  await signUpNewSchool(page);
+  await page.goto("/settings/billing");
+  await expect(page.getByRole("heading", { name: "SmartBill is not connected" })).toBeVisible();
+  await page.getByRole("link", { name: "Open the setup wizard" }).click();
+  await fillCredentials(page, acc);
+  await expect(page.getByText(/Connected to SmartBill as/)).toBeVisible();
+
+  await page.goto("/settings/billing");
+  await expect(page.getByTestId("health-status")).toHaveText("Working");
+  await expect(page.getByText(`•••• ${acc.token.slice(-4)}`)).toBeVisible();
+  await expect(page.getByTestId("series-list")).toContainText("FB");
+  await expect(page.getByTestId("series-list")).toContainText("next number 1");
+
+  // SmartBill starts failing: re-verify says so, and the health panel keeps SmartBill's text.
+  await sandbox(request, "add-fault", { account: acc.email, kind: "error_text_200", path: "/tax", errorText: "Eroare interna de test", count: 1 });
+  await page.getByRole("button", { name: "Re-verify" }).click();
+  await expect(page.getByText("SmartBill said: “Eroare interna de test”").first()).toBeVisible();
+  await expect(page.getByTestId("health-status")).toHaveText("Last call failed");
+  await expect(page.getByTestId("last-error")).toContainText("Eroare interna de test");
+  await page.getByRole("button", { name: "Re-verify" }).click();
+  await expect(page.getByText("SmartBill accepted the saved credentials.")).toBeVisible();
+  await expect(page.getByTestId("health-status")).toHaveText("Working");
+
+  // A wrong new token is refused and the working one stays.
+  await page.getByRole("button", { name: "Change token" }).click();
+  await page.getByLabel("New API token").fill("definitely-not-valid");
+  await page.getByRole("button", { name: "Check and save" }).click();
+  await expect(page.getByRole("dialog")).toContainText("SmartBill did not accept this e-mail and token");
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByText(`•••• ${acc.token.slice(-4)}`)).toBeVisible();
+
+  // A new valid token replaces it.
+  const newToken = `tok-rotated-${Date.now()}`;
+  await sandbox(request, "upsert-account", { email: acc.email, token: newToken });
+  await page.getByRole("button", { name: "Change token" }).click();
+  await page.getByLabel("New API token").fill(newToken);
+  await page.getByRole("button", { name: "Check and save" }).click();
+  await expect(page.getByText("The new token works and was saved.")).toBeVisible();
+  await expect(page.getByText(`•••• ${newToken.slice(-4)}`)).toBeVisible();
+
+  // Disconnect keeps history; reconnect brings it back.
+  await page.getByRole("button", { name: "Disconnect" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Disconnect" }).click();
+  await expect(page.getByRole("heading", { name: "SmartBill was disconnected" })).toBeVisible();
+  await page.getByRole("button", { name: "Reconnect" }).click();
+  await expect(page.getByTestId("health-status")).toHaveText("Working");
+
+  await withE2eDb(async (db) => {
+    const { rows } = await db.query(
+      `select a.action from audit_log a join smartbill_connections c on c.org_id = a.org_id
+        where c.username = $1 order by a.id`,
+      [acc.email],
+    );
+    const actions = rows.map((r) => r.action);
+    for (const a of ["smartbill.connected", "smartbill.credentials_updated", "smartbill.disconnected", "smartbill.reconnected"]) expect(actions).toContain(a);
+    expect(JSON.stringify(rows)).not.toContain(newToken);
+  });
+});

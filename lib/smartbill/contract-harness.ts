@@ -25,7 +25,7 @@ export interface Harness {
   lines: string[];
   tokenHash: string;
   /** The sandbox's log of API calls made with the demo token since the last mark(). */
-  calls(): Promise<{ method: string; path: string; status: number; fault: string | null; at: Date }[]>;
+  calls(): Promise<{ id: number; method: string; path: string; query: string; status: number; fault: string | null; at: Date }[]>;
   mark(): Promise<void>;
   /** A client with other settings on the same database and sandbox. */
   client(overrides: SmartBillConfigOverrides): SmartBill;

@@ -115,10 +115,11 @@ export class SmartBillTransport {
         throw lastError;
       }
       const ms = Math.round(res.headersAt - asked - waitedMs);
-      await this.settle(slot, { sent: true, answeredAt: res.headersAt, httpStatus: res.status }, secrets);
+      // Block before settling: a settled 429 must never be visible without its block.
       const block = blockAfterResponse(res.status, res.headers, config.rateLimit, Date.now());
       let until: Date | undefined;
       if (block) until = await this.block(conn, block.forMs, block.reason, secrets);
+      await this.settle(slot, { sent: true, answeredAt: res.headersAt, httpStatus: res.status }, secrets);
       this.logger.log(res.status < 400 ? "info" : "warn", { event: "smartbill.call", ...summary, attempt, status: res.status, ms, waitedMs }, secrets);
 
       if (res.status === 429) {

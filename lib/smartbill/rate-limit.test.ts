@@ -57,7 +57,7 @@ describe("SmartBillRateLimiter", () => {
     const l = new SmartBillRateLimiter(t.db, policy);
     for (let i = 0; i < 4; i++) await l.settle(await l.acquire(key, hold), answeredNow());
     const inFlight = await l.acquire(key, hold); // never settled: could still arrive at any moment
-    await new Promise((r) => setTimeout(r, policy.windowMs + 50));
+    await new Promise((r) => setTimeout(r, policy.windowMs + 250));
     // The four answered calls have left the window; the in-flight one has not.
     for (let i = 0; i < 4; i++) await l.acquire(key, { ...hold, maxWaitMs: 0 });
     const err = await l.acquire(key, { ...hold, maxWaitMs: 0 }).catch((e: unknown) => e);

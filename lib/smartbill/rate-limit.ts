@@ -19,7 +19,7 @@ import { LocalGate, sleep } from "./rate-limit-gate";
 export interface Slot {
   readonly id: string;
   readonly tokenKey: string;
-  /** performance.now() when the granting transaction began; the slot's database time is not earlier. */
+  /** performance.now() once the granting transaction held the lock; the slot's database time is not earlier. */
   readonly grantedFrom: number;
 }
 
@@ -39,7 +39,8 @@ export interface SettleOutcome {
   httpStatus?: number;
 }
 
-type Attempt = { slot: Slot } | { waitMs: number; blockedUntilMs?: number };
+/** Not granted: look again after waitMs; a slot cannot free before earliestMs, surely by untilMs (from now). */
+type Attempt = { slot: Slot } | { waitMs: number; earliestMs: number; untilMs: number; blocked?: boolean };
 
 const LOCK_NS = 0x5b11;
 // A waiter whose next free slot depends on a call still in flight looks again this often.
@@ -73,10 +74,10 @@ export class SmartBillRateLimiter {
       for (;;) {
         const a = await this.tryAcquire(tokenKey, opts.holdMs);
         if ("slot" in a) return a.slot;
-        const until = Date.now() + a.waitMs;
-        if (a.blockedUntilMs !== undefined) this.knownBlocks.set(tokenKey, until);
-        if (until > deadline) throw this.limited(until, opts.operation);
-        await sleep(a.waitMs);
+        const now = Date.now();
+        if (a.blocked) this.knownBlocks.set(tokenKey, now + a.untilMs);
+        if (now + a.earliestMs > deadline) throw this.limited(now + a.untilMs, opts.operation);
+        await sleep(Math.max(1, Math.min(a.waitMs, deadline - now)));
       }
     } finally {
       release();
@@ -88,9 +89,11 @@ export class SmartBillRateLimiter {
   }
 
   private tryAcquire(tokenKey: string, holdMs: number): Promise<Attempt> {
-    const grantedFrom = performance.now();
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_NS}, hashtext(${tokenKey}))`);
+      // Every later statement runs after this instant, so the slot's database time cannot be earlier;
+      // measured after the lock so time spent queueing for it does not count against the slot.
+      const grantedFrom = performance.now();
       const [st] = (await tx.execute(sql`
         select extract(epoch from clock_timestamp()) * 1000 as now_ms,
                extract(epoch from s.blocked_until) * 1000 as blocked_ms,
@@ -102,23 +105,31 @@ export class SmartBillRateLimiter {
       }[];
       const now = num(st!.now_ms);
       const blocked = num(st!.blocked_ms);
-      if (blocked > now) return { waitMs: blocked - now, blockedUntilMs: blocked };
+      if (blocked > now) return { waitMs: blocked - now, earliestMs: blocked - now, untilMs: blocked - now, blocked: true };
       this.knownBlocks.delete(tokenKey);
 
       const rows = (await tx.execute(sql`
-        select extract(epoch from latest_at) * 1000 as latest_ms, settled_at is null as pending
+        select extract(epoch from reserved_at) * 1000 as reserved_ms, extract(epoch from latest_at) * 1000 as latest_ms,
+               settled_at is null as pending
         from smartbill_rate_calls
         where token_key = ${tokenKey} and latest_at > clock_timestamp() - make_interval(secs => ${this.windowMs / 1000})
-        order by latest_at`)) as unknown as { latest_ms: number; pending: boolean }[];
+        order by latest_at`)) as unknown as { reserved_ms: number; latest_ms: number; pending: boolean }[];
 
       // After a 429 block, one probe at a time until SmartBill answers without a 429.
-      if (st!.recovering && rows.some((r) => r.pending && num(r.latest_ms) > now)) return { waitMs: PENDING_POLL_MS * 4 };
+      const probes = rows.filter((r) => r.pending && num(r.latest_ms) > now);
+      if (st!.recovering && probes.length) {
+        return { waitMs: PENDING_POLL_MS * 4, earliestMs: 1, untilMs: Math.max(...probes.map((r) => num(r.latest_ms))) - now };
+      }
 
       if (rows.length >= this.budget) {
-        const k = rows[rows.length - this.budget]!;
-        const freeAt = num(k.latest_ms) + this.windowMs;
-        const waitMs = k.pending ? Math.min(PENDING_POLL_MS, freeAt - now) : freeAt - now;
-        return { waitMs: Math.max(1, Math.ceil(waitMs)) };
+        // The slot frees when the budget-th newest call leaves the window. A call still in flight may
+        // settle any moment and leave sooner, so waiting on one means looking again soon.
+        const blocking = rows.slice(rows.length - this.budget);
+        const k = blocking[0]!;
+        const untilMs = num(k.latest_ms) + this.windowMs - now;
+        const earliestMs = Math.min(...blocking.map((r) => num(r.pending ? r.reserved_ms : r.latest_ms))) + this.windowMs - now;
+        const waitMs = blocking.some((r) => r.pending) ? Math.min(PENDING_POLL_MS, untilMs) : untilMs;
+        return { waitMs: Math.max(1, Math.ceil(waitMs)), earliestMs: Math.max(0, earliestMs), untilMs: Math.max(1, untilMs) };
       }
 
       await tx.execute(sql`

@@ -2,7 +2,7 @@
 // (with-db.ts sets DATABASE_URL). Env: SMARTBILL_SANDBOX_PORT (default 4010),
 // SMARTBILL_SANDBOX_CONTROL_KEY (enables /__control/*).
 import postgres from "postgres";
-import { CONTROL_KEY_HEADER, DEMO_SMARTBILL, DEMO_SMARTBILL_NO_API, seedSandboxDemo, startSandboxServer } from "../lib/smartbill-sandbox";
+import { CONTROL_KEY_HEADER, DEMO_SMARTBILL, DEMO_SMARTBILL_NO_API, startSandboxServer } from "../lib/smartbill-sandbox";
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -12,7 +12,6 @@ async function main() {
   const controlKey = process.env.SMARTBILL_SANDBOX_CONTROL_KEY || undefined;
 
   const sql = postgres(url, { max: 10, onnotice: () => {} });
-  await seedSandboxDemo(sql);
   const server = await startSandboxServer({ sql, port, host: "127.0.0.1", controlKey });
   const d = DEMO_SMARTBILL;
   console.log(

@@ -84,4 +84,13 @@ describe("control API and changes made in the SmartBill UI", () => {
     const log = await control("call-log", { account: DEMO_SMARTBILL.email });
     expect((log.body.result as { path: string }[]).some((e) => e.path === "/invoice/paymentstatus")).toBe(true);
   });
+
+  it("re-seeds the demo without touching what exists", async () => {
+    await control("set-quota", { cif: SCHOOL, remaining: 5 });
+    await control("seed-demo");
+    const series = (await (await s.call("GET", `/series?cif=${SCHOOL}&type=f`)).json()) as { list: { name: string; nextNumber: number }[] };
+    expect(series.list.find((x) => x.name === "BRS")!.nextNumber).toBe(501);
+    const rows = (await control("list-invoices", { cif: SCHOOL })).body.result as unknown[];
+    expect(rows).toHaveLength(2);
+  });
 });

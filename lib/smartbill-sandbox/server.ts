@@ -4,6 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import postgres from "postgres";
 import type { Sql } from "./db";
+import { seedSandboxDemo } from "./demo";
 import { createSandboxHandler } from "./handler";
 
 export interface SandboxServerOptions {
@@ -15,6 +16,8 @@ export interface SandboxServerOptions {
   host?: string;
   controlKey?: string;
   now?: () => Date;
+  /** Creates the demo accounts if missing (idempotent; default true), so the demo credentials just work. */
+  seedDemo?: boolean;
 }
 
 export interface SandboxServer {
@@ -29,6 +32,7 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
   if (!opts.sql && !url) throw new Error("startSandboxServer needs `sql` or a database URL (DATABASE_URL).");
   const ownSql = opts.sql ? undefined : postgres(url!, { max: 10, onnotice: () => {} });
   const sql = opts.sql ?? ownSql!;
+  if (opts.seedDemo ?? true) await seedSandboxDemo(sql);
   const handler = createSandboxHandler({ sql, now: opts.now, controlKey: opts.controlKey, canDropConnections: true });
   const closing = new AbortController();
 

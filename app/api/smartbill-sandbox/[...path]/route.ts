@@ -1,7 +1,7 @@
 // The SmartBill sandbox inside the app: base URL `${origin}/api/smartbill-sandbox/SBORO/api`.
 // On unless SMARTBILL_SANDBOX=off; the control API only with SMARTBILL_SANDBOX_CONTROL_KEY.
 import postgres from "postgres";
-import { createSandboxHandler, type SandboxHandler } from "@/lib/smartbill-sandbox";
+import { createSandboxHandler, type SandboxHandler } from "@/lib/smartbill-sandbox/handler";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -23,6 +23,7 @@ test("billing settings show connection health and manage the token and connectio
   await page.getByRole("button", { name: "Re-verify" }).click();
   await expect(page.getByText("SmartBill said: “Eroare interna de test”").first()).toBeVisible();
   await expect(page.getByTestId("health-status")).toHaveText("Last call failed");
+  await expect(page.getByTestId("last-error")).toContainText("SmartBill answered in a way Bursar did not expect");
   await expect(page.getByTestId("last-error")).toContainText("Eroare interna de test");
   await page.getByRole("button", { name: "Re-verify" }).click();
   await expect(page.getByText("SmartBill accepted the saved credentials.")).toBeVisible();

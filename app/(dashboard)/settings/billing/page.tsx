@@ -103,7 +103,7 @@ export default async function BillingSettingsPage({ searchParams }: { searchPara
             <Row label={t("settings.billing.lastError")}>
               {c.lastErrorAt ? (
                 <span data-testid="last-error">
-                  {fmt.format(c.lastErrorAt)} — {c.lastErrorMessage}
+                  {fmt.format(c.lastErrorAt)} — {c.lastErrorMessage && t.has(c.lastErrorMessage as never) ? t(c.lastErrorMessage as never) : c.lastErrorMessage}
                   {c.lastErrorOriginal && <span className="block text-xs text-slate-500">{t("setup.credentials.original", { text: c.lastErrorOriginal })}</span>}
                 </span>
               ) : (

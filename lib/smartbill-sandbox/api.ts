@@ -65,20 +65,22 @@ async function dispatch(
 ): Promise<Outcome> {
   const route = findRoute(path);
   if (!route) return { res: R.tomcatError(404, url.pathname) };
+  // SmartBill's `instance`, whatever prefix the sandbox is mounted under.
+  const instance = `/SBORO/api${path}`;
   const ep = route[req.method as keyof typeof route];
   if (!ep) {
     const allow = { Allow: Object.keys(route).join(", ") };
-    return { res: R.requestShapeError(405, url.pathname, "method_not_allowed", R.METHOD_NOT_ALLOWED, { headers: allow }) };
+    return { res: R.requestShapeError(405, instance, "method_not_allowed", R.METHOD_NOT_ALLOWED, { headers: allow }) };
   }
   let body: Record<string, unknown> = {};
   if (ep.spec) {
-    const parsed = await readBody(env, req, url, ep);
+    const parsed = await readBody(env, req, instance, ep);
     if (parsed instanceof Response) return { res: parsed };
     body = parsed;
   }
   if (ep.pdf && refusesPdfAccept(req.headers.get("accept"))) {
     const message = "The requested resource is not available in the requested format.";
-    return { res: R.requestShapeError(406, url.pathname, "invalid_accept_header", message) };
+    return { res: R.requestShapeError(406, instance, "invalid_accept_header", message) };
   }
 
   if (auth.kind === "malformed") return { res: R.tomcatError(500) };
@@ -109,22 +111,22 @@ async function dispatch(
   return { res: await ep.run(ctx, body), fault };
 }
 
-async function readBody(env: Env, req: Request, url: URL, ep: Endpoint): Promise<Record<string, unknown> | Response> {
+async function readBody(env: Env, req: Request, instance: string, ep: Endpoint): Promise<Record<string, unknown> | Response> {
   const contentType = req.headers.get("content-type") ?? "";
   if (contentType.split(";")[0]!.trim().toLowerCase() !== "application/json") {
     const message = `Content type '${contentType}' not supported. Use application/json.`;
-    return R.requestShapeError(415, url.pathname, "unsupported_media_type", message);
+    return R.requestShapeError(415, instance, "unsupported_media_type", message);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(await req.text());
   } catch {
-    return R.requestShapeError(400, url.pathname, "json_parse_error", "Error parsing JSON request input.");
+    return R.requestShapeError(400, instance, "json_parse_error", "Error parsing JSON request input.");
   }
   const mapped = mapStrict(ep.spec!, parsed);
   if (mapped.ok) return mapped.value as Record<string, unknown>;
   const mappingError = (message: string, param?: string) =>
-    R.requestShapeError(400, url.pathname, "json_mapping_error", message, { param });
+    R.requestShapeError(400, instance, "json_mapping_error", message, { param });
   if (!mapped.path) return mappingError("Could not map request body.");
   if (mapped.kind === "unknown") {
     // [!] SmartBill also answers a misspelled field with a Tomcat 500 page; companies can opt into that.

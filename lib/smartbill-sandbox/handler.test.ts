@@ -40,6 +40,8 @@ describe("the handler mounted under a prefix, as in the Next app", () => {
     expect(await edit.text()).toContain("Factura BRS0001");
     const log = await sandboxAdmin(db.sql).readCallLog({ account: DEMO_SMARTBILL.email });
     expect(log.at(-1)).toMatchObject({ path: "/invoice/v2", status: 200 });
+    const shape = await post(handler, { zzz: 1 });
+    expect(await shape.json()).toMatchObject({ instance: "/SBORO/api/invoice/v2", errors: [{ param: "zzz" }] });
   });
 
   it("stands in for a dropped connection with a long delay where sockets are out of reach", async () => {

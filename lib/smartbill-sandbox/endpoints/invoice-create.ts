@@ -42,9 +42,8 @@ export const createInvoiceLegacy = endpoint({
   run: (ctx, body) => {
     // [!] SmartBill's 2026 spec no longer lists POST /invoice; a company switch turns it off.
     if (!ctx.company.legacyInvoicePost) {
-      const instance = new URL(ctx.req.url).pathname;
       const opts = { headers: { Allow: "DELETE" } };
-      return Promise.resolve(requestShapeError(405, instance, "method_not_allowed", METHOD_NOT_ALLOWED, opts));
+      return Promise.resolve(requestShapeError(405, "/SBORO/api/invoice", "method_not_allowed", METHOD_NOT_ALLOWED, opts));
     }
     return create(ctx, body, true);
   },

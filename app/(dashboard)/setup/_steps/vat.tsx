@@ -1,13 +1,10 @@
-import { Card } from "@/components/ui/card";
+import { db } from "@/db";
+import { getVatOverview } from "@/lib/billing/vat";
+import { VatStepForm } from "../_components/vat/vat-step-form";
 import type { StepProps } from "./types";
 
-// Placeholder: built in the next slice.
-export async function VatStep(_props: StepProps) {
-  return (
-    <Card className="p-6">
-      <h2 id="step-title" className="text-lg font-semibold">
-        vat
-      </h2>
-    </Card>
-  );
+export async function VatStep({ orgId, backHref }: StepProps) {
+  const overview = await getVatOverview(db, orgId);
+  // A new set of profiles (added elsewhere in the meantime) starts the form afresh.
+  return <VatStepForm key={overview.profiles.map((p) => p.id).join()} overview={overview} backHref={backHref} />;
 }

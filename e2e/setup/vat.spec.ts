@@ -48,13 +48,15 @@ async function signUpAndConnect(page: Page): Promise<string> {
 }
 
 /** The Billing profiles and Number series steps are being built elsewhere: stand in for them in the database. */
-async function seedProfilesAndSeries(email: string) {
+async function seedProfilesAndSeries(email: string, profiles: { name: string; isDefault: boolean; series: string }[]) {
   const [member] = await sql<{ org_id: string }[]>`
     select m.org_id from memberships m join users u on u.id = m.user_id where u.email = ${email}`;
   const orgId = member!.org_id;
-  await sql`
-    insert into billing_profiles (org_id, is_default, company_name, cif, series_name)
-    values (${orgId}, true, 'Allegro Educație SRL', 'RO12345674', 'BRS'), (${orgId}, false, 'Allegro Evenimente SRL', 'RO12345674', 'BRSC')`;
+  for (const p of profiles) {
+    await sql`
+      insert into billing_profiles (org_id, is_default, company_name, cif, series_name)
+      values (${orgId}, ${p.isDefault}, ${p.name}, 'RO12345674', ${p.series})`;
+  }
   await sql`
     update setup_progress
     set completed_steps = array(select distinct s from unnest(completed_steps || array['profiles', 'series']) s), current_step = 'vat'
@@ -69,7 +71,10 @@ test.afterEach(async ({ request }) => {
 test("Synchronize reports what changed in SmartBill and flags the profiles it affects", async ({ page, request }) => {
   await control(request, "set-taxes", { cif: SCHOOL_CIF, taxes: DEMO_TAXES });
   const email = await signUpAndConnect(page);
-  await seedProfilesAndSeries(email);
+  await seedProfilesAndSeries(email, [
+    { name: "Allegro Educație SRL", isDefault: true, series: "BRS" },
+    { name: "Allegro Evenimente SRL", isDefault: false, series: "BRSC" },
+  ]);
 
   await page.goto("/setup/vat");
   await expect(page.getByRole("heading", { name: "VAT levels", level: 2 })).toBeVisible();
@@ -168,4 +173,26 @@ test("Synchronize reports what changed in SmartBill and flags the profiles it af
     await expect(changes).toContainText("Changes since the previous synchronisation:");
     await shot(page, "3-failure");
   });
+});
+
+test("without billing profiles the step says so plainly; Synchronize shows that it is busy", async ({ page, request }) => {
+  await seedProfilesAndSeries(await signUpAndConnect(page), []);
+
+  await page.goto("/setup/vat");
+  await expect(page.getByRole("table", { name: "Current VAT levels (4)" })).toBeVisible();
+  const defaults = page.getByRole("region", { name: "Default VAT level per billing profile" });
+  await expect(defaults.getByRole("heading", { name: "No billing profiles yet" })).toBeVisible();
+  await expect(defaults.getByRole("link", { name: "Go to Billing profiles" })).toHaveAttribute("href", "/setup/profiles");
+
+  await control(request, "add-fault", { account: "demo@sandbox.smartbill.test", kind: "latency", path: "/tax", ms: 1_500 });
+  const button = page.getByRole("button", { name: "Synchronize" });
+  await button.click();
+  await expect(button).toBeDisabled();
+  await expect(page.getByRole("status").filter({ hasText: "Reading the VAT levels from SmartBill…" })).toBeVisible();
+  await shot(page, "4-busy-no-profiles");
+  await expect(button).toBeEnabled();
+  await expect(page.getByRole("region", { name: "What changed at the last synchronisation" })).toHaveText("No changes since the previous synchronisation.");
+
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page).toHaveURL(/\/setup\/bank$/);
 });

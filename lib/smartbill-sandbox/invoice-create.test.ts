@@ -110,6 +110,19 @@ describe("POST /invoice/v2", () => {
     expect(await errorOf({ sendEmail: true, client: { name: "A", country: "RO" } })).toBe("Trebuie specificata adresa de email a clientului.");
     expect(await errorOf({ sendEmail: true })).toBe("Server-ul de email nu a fost configurat.");
     expect(await errorOf({ payment: { value: 1, type: "Crypto" } })).toBe("Tipul documentului nu a fost gasit pe server!");
+    expect(await errorOf({ payment: { value: 1 } })).toBe("type trebuie specificat pentru incasare");
+    expect(await errorOf({ useStock: true })).toBe("Modulul stoc nu este activ!");
+    expect(await errorOf({ companyVatCode: CLUB, seriesName: "CLB", usePaymentTax: true })).toBe(
+      "O firma neplatitoare de tva nu poate folosi tva la incasare!",
+    );
+    const mixed = [
+      { ...line, taxName: "Normala", taxPercentage: 21 },
+      { ...line, taxName: "Redusa", taxPercentage: 11 },
+      { name: "Reducere", isDiscount: true, numberOfItems: 2, discountType: 2, discountPercentage: 10 },
+    ];
+    expect(await errorOf({ products: mixed })).toBe(
+      "La aplicarea unui discount pentru produse cu cote tva diferite, trebuie sa specifici si cota tva a discountului.",
+    );
     const { status, body } = await post(invoiceBody({ seriesName: "NOPE" }));
     expect(status).toBe(400);
     expect(body).toEqual({
@@ -137,6 +150,20 @@ describe("POST /invoice/v2", () => {
     expect(inv!.lines.map((l) => l.taxName)).toEqual(["Taxare inversa", "Redusa"]);
     // 99.99 at 0% + 99.99 gross at 11% (net 90.08, VAT 9.91)
     expect([inv!.totalNet, inv!.totalVat, inv!.total]).toEqual([19007, 991, 19998]);
+  });
+
+  it("applies discount lines over the lines before them, prices without VAT by default", async () => {
+    const product = { name: "Tabara", quantity: 1, price: 100, measuringUnitName: "buc", taxName: "Normala", taxPercentage: 21 };
+    const discount = { name: "Frati", measuringUnitName: "buc", isDiscount: true, taxName: "Normala", taxPercentage: 21 };
+    const totals = async (d: Record<string, unknown>) => {
+      const { body } = await post(invoiceBody({ products: [product, { ...discount, ...d }] }));
+      const inv = (await s.admin.listInvoices({ cif: SCHOOL })).find((i) => i.number === body.number && i.seriesName === "BRS");
+      return inv!.total;
+    };
+    expect(await totals({ numberOfItems: 1, discountType: 1, discountValue: -10 })).toBe(10890);
+    expect(await totals({ numberOfItems: 1, discountType: 1, discountValue: 10 })).toBe(13310);
+    expect(await totals({ numberOfItems: 1, discountPercentage: 10 })).toBe(10890);
+    expect(await totals({ discountType: 1, discountValue: -10 })).toBe(12100);
   });
 
   it("refuses more than 400 lines with 410", async () => {

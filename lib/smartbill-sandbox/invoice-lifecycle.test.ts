@@ -110,6 +110,11 @@ describe("invoice lifecycle: cancel, restore, delete, reverse, read back", () =>
       expect(text).toContain(expected);
     }
 
+    const many = Array.from({ length: 80 }, (_, i) => ({ name: `Linie ${i}`, quantity: 1, price: 1, measuringUnitName: "buc", taxPercentage: 21 }));
+    const long = await issue({ products: many });
+    const longPdf = await s.call("GET", `/invoice/pdf?${q("BRS", long.number)}`);
+    expect((await PDFDocument.load(new Uint8Array(await longPdf.arrayBuffer()))).getPageCount()).toBeGreaterThan(1);
+
     const star = await s.call("GET", `/invoice/pdf?${q("BRS", number)}`, { headers: { accept: "*/*" } });
     expect(star.headers.get("content-type")).toBe("application/octet-stream");
     const refused = await s.call("GET", `/invoice/pdf?${q("BRS", number)}`, { headers: { accept: "application/pdf" } });

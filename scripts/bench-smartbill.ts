@@ -66,6 +66,7 @@ async function main() {
     const achieved = ok / (durationMs / 1000);
     const allowed = LIMIT / (WINDOW_MS / 1000);
     const waits = results.flatMap((r) => r.waits);
+    const latencies = results.flatMap((r) => r.latencies);
     const errors = results.reduce<Record<string, number>>((acc, r) => {
       for (const [k, v] of Object.entries(r.errors)) acc[k] = (acc[k] ?? 0) + v;
       return acc;
@@ -84,6 +85,7 @@ async function main() {
         `429 responses:          ${tooMany}`,
         `busiest ${WINDOW_MS / 1000} s window:    ${busiest} calls (limit ${LIMIT}), from the sandbox's timestamps`,
         `limiter wait p50 / p95: ${percentile(waits, 50)} ms / ${percentile(waits, 95)} ms over ${waits.length} calls`,
+        `call latency p50 / p95: ${percentile(latencies, 50)} ms / ${percentile(latencies, 95)} ms (slot to answer)`,
         `client errors:          ${JSON.stringify(errors)}`,
         ratio >= 0.9 && tooMany === 0 ? "target met (ratio ≥ 0.9, no 429)" : "TARGET MISSED (ratio ≥ 0.9, no 429)",
       ].join("\n"),

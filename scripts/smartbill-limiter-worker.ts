@@ -35,14 +35,16 @@ async function main() {
   if (!url || !token || !spec.baseUrl) throw new Error("DATABASE_URL, SB_WORKER_TOKEN and SB_WORKER are required");
 
   const waits: number[] = [];
+  const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const errors: Record<string, number> = {};
   // The transport's own call summaries are the measurement: one line per HTTP call, with its wait.
   const logger = createSmartBillLogger("info", (_level, line) => {
-    const r = JSON.parse(line) as { event: string; status?: number; waitedMs?: number };
+    const r = JSON.parse(line) as { event: string; status?: number; waitedMs?: number; ms?: number };
     if (r.event !== "smartbill.call") return;
     statuses[String(r.status)] = (statuses[String(r.status)] ?? 0) + 1;
     if (typeof r.waitedMs === "number") waits.push(r.waitedMs);
+    if (typeof r.ms === "number") latencies.push(r.ms);
   });
   const h = createDb(url, { max: 4 });
   const config = loadSmartBillConfig(process.env, { rateLimit: spec.rateLimit, logLevel: "info" });
@@ -73,7 +75,7 @@ async function main() {
   };
   await Promise.all(Array.from({ length: spec.callers }, caller));
   await h.close();
-  process.stdout.write(`${JSON.stringify({ pid: process.pid, ok, statuses, errors, stoppedWaiting, waits })}\n`);
+  process.stdout.write(`${JSON.stringify({ pid: process.pid, ok, statuses, errors, stoppedWaiting, waits, latencies })}\n`);
 }
 
 main().catch((e: unknown) => {

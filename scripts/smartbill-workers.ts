@@ -22,6 +22,8 @@ export interface WorkerResult {
   stoppedWaiting: number;
   /** Milliseconds each HTTP call waited for its rate-limit slot. */
   waits: number[];
+  /** Milliseconds from the slot to SmartBill's answer, per call. */
+  latencies: number[];
 }
 
 const WORKER = path.resolve(process.cwd(), "scripts/smartbill-limiter-worker.ts");

@@ -7,8 +7,7 @@ import { redactSecrets, SmartBillConnection, type SmartBillCredentials } from ".
 import { SmartBillError } from "./errors";
 import type { SmartBillLogger } from "./log";
 import { blockAfterResponse, retryDelayMs } from "./http-policy";
-import type { SmartBillRateLimiter, Slot } from "./rate-limit";
-import { sleep } from "./rate-limit-gate";
+import { sleep, type SmartBillRateLimiter, type Slot } from "./rate-limit";
 import { sendWire, WireError, type WireResponse } from "./wire";
 
 export interface CallOptions {

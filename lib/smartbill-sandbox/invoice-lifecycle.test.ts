@@ -81,6 +81,15 @@ describe("invoice lifecycle: cancel, restore, delete, reverse, read back", () =>
     expect(stornoRow.total).toBe(-12100);
   });
 
+  it("lets exactly one of several concurrent reversals through, without burning numbers", async () => {
+    const orig = await issue();
+    const body = { companyVatCode: SCHOOL, seriesName: "BRS", number: orig.number };
+    const results = await Promise.all(Array.from({ length: 5 }, () => send("POST", "/invoice/reverse", body)));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.body.errorText === "Factura este deja stornata.")).toHaveLength(4);
+    expect((await issue()).number).toBe(String(Number(orig.number) + 2).padStart(4, "0"));
+  });
+
   it("reports payment status with numbers matched as strings", async () => {
     const { number } = await issue();
     const ok = await send("GET", `/invoice/paymentstatus?${q("BRS", number)}`);

@@ -14,10 +14,18 @@ export interface CallLogEntry {
   fault: string | null;
 }
 
+/** Entries older than this are pruned now and then, so a long-running demo does not grow without bound. */
+export const CALL_LOG_RETENTION_MS = 7 * 24 * 3600 * 1000;
+
 export async function recordCall(q: Q, e: Omit<CallLogEntry, "id">): Promise<void> {
-  await q`
+  const [row] = await q<{ id: string }[]>`
     insert into smartbill_sandbox.call_log (at, method, path, query, token_hash, account_id, status, fault)
-    values (${iso(e.at)}::timestamptz, ${e.method}, ${e.path}, ${e.query}, ${e.tokenHash}, ${e.accountId}, ${e.status}, ${e.fault})`;
+    values (${iso(e.at)}::timestamptz, ${e.method}, ${e.path}, ${e.query}, ${e.tokenHash}, ${e.accountId},
+      ${e.status}, ${e.fault})
+    returning id`;
+  if (Number(row?.id) % 1000 === 0) {
+    await q`delete from smartbill_sandbox.call_log where at < ${iso(new Date(e.at.getTime() - CALL_LOG_RETENTION_MS))}::timestamptz`;
+  }
 }
 
 export async function readCallLog(

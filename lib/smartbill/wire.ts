@@ -71,7 +71,13 @@ export function sendWire(req: WireRequest): Promise<WireResponse> {
     const onAbort = () => fail("EABORTED");
 
     const headers = { ...req.headers, "Content-Length": String(req.body?.length ?? 0) };
-    const r = lib.request(req.url, { method: req.method, headers, agent });
+    let r: http.ClientRequest;
+    try {
+      r = lib.request(req.url, { method: req.method, headers, agent });
+    } catch (e) {
+      // Node's own message could quote a header; keep only its code.
+      return reject(new WireError(codeOf(e), "before_send"));
+    }
     timers.push(setTimeout(() => !connected && fail("ECONNECT_TIMEOUT"), req.connectTimeoutMs));
     timers.push(setTimeout(() => fail("ETIMEDOUT"), req.timeoutMs));
     if (req.signal?.aborted) {

@@ -53,9 +53,16 @@ describe("the limiter across processes", () => {
     const blocked = calls.filter((c) => c.status === 429);
     expect(blocked).toHaveLength(1);
     const x = blocked[0]!.at.getTime();
-    // Calls already on their way when the 429 came may land just after it; then nothing for the block.
-    const during = calls.filter((c) => c.at.getTime() > x + 300 && c.at.getTime() < x + BLOCK_MS - 50);
+    // No slot was granted while the block lasted (database clock)…
+    const [granted] = await h.db.sql<{ n: number }[]>`
+      select count(*)::int as n from smartbill_rate_calls c join smartbill_rate_state s using (token_key)
+      where c.reserved_at > s.blocked_until - make_interval(secs => ${BLOCK_MS / 1000}) + interval '5 ms'
+        and c.reserved_at < s.blocked_until`;
+    expect(granted!.n).toBe(0);
+    // …so after the calls already on their way when the 429 came, SmartBill saw nothing until it ended.
+    const during = calls.filter((c) => c.at.getTime() > x + 1_000 && c.at.getTime() < x + BLOCK_MS - 50);
     expect(during).toEqual([]);
+    expect(calls.filter((c) => c.at.getTime() > x && c.at.getTime() < x + BLOCK_MS - 50).length).toBeLessThan(LIMIT);
     const after = calls.filter((c) => c.at.getTime() >= x + BLOCK_MS - 50);
     expect(after.length).toBeGreaterThanOrEqual(LIMIT - 2);
     expect(after.every((c) => c.status === 200)).toBe(true);

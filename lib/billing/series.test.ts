@@ -12,6 +12,8 @@ import { createSmartBill, loadSmartBillConfig, type SmartBill } from "../smartbi
 import { sandboxAdmin, type SandboxAdmin } from "../smartbill-sandbox/admin";
 import { DEMO_SMARTBILL } from "../smartbill-sandbox/demo";
 import { startSandboxServer, type SandboxServer } from "../smartbill-sandbox/server";
+import { en } from "../../messages";
+import type { VerifyFailure } from "./connection";
 import { checkSeriesStep, chooseSeries, listInvoiceSeries } from "./series";
 
 const DEMO = DEMO_SMARTBILL;
@@ -114,6 +116,11 @@ describe("listing", () => {
     expect(listing).toMatchObject({ ok: false, error: "profiles.series.failure.credentials" });
     expect(!listing.ok && listing.detail).toEqual(expect.any(String));
     expect(await connectionOf(wrong)).toMatchObject({ lastErrorCode: "credentials" });
+  });
+
+  it("has a message for every failure reason", () => {
+    const reasons: VerifyFailure[] = ["credentials", "company_not_found", "no_api_access", "unreachable", "rate_limited", "other"];
+    expect(Object.keys(en.profiles.series.failure).sort()).toEqual(reasons.sort());
   });
 
   it("says 'not connected' instead of throwing when there is no connection", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import type { Database } from "@/db";
 import { AppError } from "@/lib/errors";
 import { isSmartBillError, type SmartBill } from "@/lib/smartbill";
-import { recordCallOutcome, requireCredentials, verifyFailureOf, type VerifyFailure } from "./connection";
+import { recordCallOutcome, requireCredentials, verifyFailureOf } from "./connection";
 import { bindSeries, getProfile, requireSeriesForAll, type BillingProfile } from "./profiles";
 import { smartbill } from "./smartbill";
 
@@ -15,16 +15,6 @@ export interface InvoiceSeries {
 export type SeriesListing =
   | { ok: true; series: InvoiceSeries[]; fetchedAt: Date }
   | { ok: false; error: string; detail: string | null; fetchedAt: Date };
-
-// Message keys under profiles.series.failure (camelCase: useErrorText only translates keys without "_").
-const FAILURE_KEY: Record<VerifyFailure, string> = {
-  credentials: "credentials",
-  company_not_found: "companyNotFound",
-  no_api_access: "noApiAccess",
-  unreachable: "unreachable",
-  rate_limited: "rateLimited",
-  other: "other",
-};
 
 /** SmartBill's invoice series (type f) for the organisation's connection, asked live. */
 export async function listInvoiceSeries(db: Database, orgId: string, sb: SmartBill = smartbill()): Promise<SeriesListing> {
@@ -49,7 +39,7 @@ export async function listInvoiceSeries(db: Database, orgId: string, sb: SmartBi
     if (!isSmartBillError(e)) console.error("[series] listing failed:", e instanceof Error ? e.message : "unknown error");
     return {
       ok: false,
-      error: `profiles.series.failure.${FAILURE_KEY[verifyFailureOf(e)]}`,
+      error: `profiles.series.failure.${verifyFailureOf(e)}`,
       detail: isSmartBillError(e) && e.originalText ? e.originalText : null,
       fetchedAt: new Date(),
     };

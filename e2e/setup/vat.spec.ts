@@ -6,7 +6,7 @@ import { uniqueEmail } from "../fixtures/auth";
 
 // playwright.config.ts gives the server this key.
 const SANDBOX_CONTROL_KEY = "e2e-sandbox-control-key";
-const SCHOOL_CIF = "RO12345678";
+const SCHOOL_CIF = "RO12345674";
 const DEMO_TAXES = [
   { name: "Normala", percentage: 21 },
   { name: "Redusa", percentage: 11 },

@@ -50,8 +50,8 @@ describe("authentication, company selection and configuration endpoints", () => 
   it("matches the CIF exactly and tells unknown companies from other accounts' companies", async () => {
     const cases: [string, string][] = [
       ["/series", "Firma la care incercati sa va conectati nu mai este disponibila in Cloud."],
-      ["/series?cif=12345678", "Firma la care incercati sa va conectati nu mai este disponibila in Cloud."],
-      ["/series?cif=ro12345678", "Firma la care incercati sa va conectati nu mai este disponibila in Cloud."],
+      ["/series?cif=12345674", "Firma la care incercati sa va conectati nu mai este disponibila in Cloud."],
+      ["/series?cif=ro12345674", "Firma la care incercati sa va conectati nu mai este disponibila in Cloud."],
       ["/series?cif=RO999", "Firma la care incercati sa va conectati nu este disponibila pentru acest utilizator."],
     ];
     for (const [path, errorText] of cases) {

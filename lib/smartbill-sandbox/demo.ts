@@ -7,7 +7,7 @@ export const DEMO_SMARTBILL = {
   email: "demo@sandbox.smartbill.test",
   token: "sandbox-demo-token-2026",
   company: {
-    cif: "RO12345678",
+    cif: "RO12345674",
     name: "Școala Demo SRL",
     vatPayer: true,
     quota: 1000,

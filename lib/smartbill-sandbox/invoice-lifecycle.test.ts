@@ -115,7 +115,7 @@ describe("invoice lifecycle: cancel, restore, delete, reverse, read back", () =>
     expect(pdf.getPageCount()).toBe(1);
     expect(pdf.getTitle()).toBe(`Factura BRS${number}`);
     const text = pageText(pdf);
-    for (const expected of ["Scoala Demo SRL", "CIF: RO12345678", `Seria BRS nr. ${number}`, "Maria Ionescu", "Taxa scolara iunie", "TVA 21%", "121.00 RON"]) {
+    for (const expected of ["Scoala Demo SRL", "CIF: RO12345674", `Seria BRS nr. ${number}`, "Maria Ionescu", "Taxa scolara iunie", "TVA 21%", "121.00 RON"]) {
       expect(text).toContain(expected);
     }
 

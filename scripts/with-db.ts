@@ -35,15 +35,22 @@ async function main(): Promise<number> {
   let pg: EmbeddedPg | undefined;
   if (!process.env.DATABASE_URL) {
     const ephemeral = process.env.EMBEDDED_PG_EPHEMERAL === "1";
-    pg = await startEmbeddedPostgres({
+    const options = {
       dataDir: process.env.EMBEDDED_PG_DIR ?? path.join(root, ".data", "pg"),
       port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
       database: process.env.EMBEDDED_PG_DB ?? "bursar",
       persistent: !ephemeral,
       fresh: ephemeral,
       fast: ephemeral,
-      log: (l) => console.error(l),
-    });
+      log: (l: string) => console.error(l),
+    };
+    try {
+      pg = await startEmbeddedPostgres(options);
+    } catch (e) {
+      // The usual port is taken (another PostgreSQL?): any free one will do, unless one was asked for.
+      if (process.env.EMBEDDED_PG_PORT || !String(e).includes("already in use")) throw e;
+      pg = await startEmbeddedPostgres({ ...options, port: 0 });
+    }
     process.env.DATABASE_URL = pg.url;
     console.log(`[bursar] embedded PostgreSQL on 127.0.0.1:${pg.port}`);
   }

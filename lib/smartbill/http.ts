@@ -105,8 +105,9 @@ export class SmartBillTransport {
           maxBytes: spec.binary ? MAX_PDF_BYTES : MAX_JSON_BYTES,
           ...(opts.signal ? { signal: opts.signal } : {}),
         });
-      } catch (e) {
-        if (!(e instanceof WireError)) throw e;
+      } catch (caught) {
+        // Anything unexpected is treated as "may have been sent": the safe reading for a create.
+        const e = caught instanceof WireError ? caught : new WireError("ENETWORK", "after_send");
         await this.settle(slot, { sent: e.phase === "after_send" }, secrets);
         lastError = classifyNetworkFailure({ phase: e.phase, networkCode: e.networkCode, kind: spec.kind, operation: spec.operation });
         this.logger.log("warn", { event: "smartbill.network_error", ...summary, attempt, waitedMs, phase: e.phase, networkCode: e.networkCode, code: lastError.code }, secrets);

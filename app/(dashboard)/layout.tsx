@@ -43,13 +43,13 @@ export default async function DashboardLayout({ children }: { children: React.Re
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-2 md:px-8">
-          <div className="flex items-center gap-3 md:hidden">
+        <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-2 md:px-8">
+          <div className="flex min-w-0 items-center gap-3 md:hidden">
             <span className="font-semibold text-indigo-700">{t("common.appName")}</span>
             <span className="truncate text-sm text-slate-600">{member.org.name}</span>
           </div>
           <div className="hidden md:block" />
-          <div className="flex items-center gap-3">
+          <div className="flex min-w-0 items-center gap-2 sm:gap-3">
             {onSandbox && (
               <Badge tone="warning" title={t("common.sandboxHint")} data-testid="sandbox-badge">
                 {t("common.sandbox")}

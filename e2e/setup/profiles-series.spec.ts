@@ -44,12 +44,13 @@ test("an admin adds billing profiles, moves the default, and picks a SmartBill s
   await expect(page.getByRole("button", { name: "Save and continue" })).toBeDisabled();
   await shot(page, "1-profiles-empty");
 
-  // The first profile is prefilled from the connection: the demo company's CIF fails the check digit.
+  // The first profile is prefilled from the connection; a mistyped CIF and IBAN are caught.
   await page.getByRole("button", { name: "Add the first profile" }).click();
   const dialog = page.getByRole("dialog", { name: "Add a billing profile" });
   await expect(dialog.getByText("Prefilled from your SmartBill connection")).toBeVisible();
   await expect(dialog.getByLabel("Company name *")).toHaveValue(SCHOOL);
-  await expect(dialog.getByLabel("CIF *")).toHaveValue("RO12345678");
+  await expect(dialog.getByLabel("CIF *")).toHaveValue("RO12345674");
+  await dialog.getByLabel("CIF *").fill("RO12345678");
   await expect(dialog.getByLabel("Country")).toHaveValue("Romania");
   await expect(dialog.getByLabel("Currency")).toHaveValue("RON");
   await expect(dialog.getByLabel("The company is a VAT payer")).toBeChecked();

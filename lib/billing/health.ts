@@ -4,8 +4,7 @@ import type { Database } from "@/db";
 import { smartbillConnections } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { isSmartBillError, type SmartBillSeries } from "@/lib/smartbill";
-import { credentialsOf, getActiveConnection, getLatestConnection, recordCallOutcome, verifyCredentials, type Verified } from "./connection";
+import { credentialsOf, getActiveConnection, getLatestConnection, verifyCredentials, type Verified } from "./connection";
 import { smartbill } from "./smartbill";
 
 /** Checks the saved credentials with SmartBill again and records the outcome for the health panel. */
@@ -54,20 +53,6 @@ export async function reconnect(db: Database, p: { orgId: string; actorUserId: s
       .where(and(eq(smartbillConnections.id, last.id), eq(smartbillConnections.orgId, p.orgId)));
     await writeAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, action: "smartbill.reconnected", entityType: "smartbill_connection", entityId: last.id });
   });
-}
-
-/** Live list of invoice series for the health panel; a failure is returned, not thrown. */
-export async function liveInvoiceSeries(db: Database, orgId: string): Promise<{ ok: true; series: SmartBillSeries[] } | { ok: false; message: string; original?: string }> {
-  const c = await getActiveConnection(db, orgId);
-  if (!c) return { ok: false, message: "setup.notConnected" };
-  try {
-    const series = await smartbill().series.list(credentialsOf(c), { type: "f" }, { maxWaitMs: 5_000 });
-    await recordCallOutcome(db, c.id, { ok: true });
-    return { ok: true, series };
-  } catch (e) {
-    await recordCallOutcome(db, c.id, { ok: false, error: e });
-    return isSmartBillError(e) ? { ok: false, message: e.userMessage, original: e.originalText } : { ok: false, message: "setup.credentials.failure.other" };
-  }
 }
 
 /**

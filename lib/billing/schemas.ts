@@ -76,7 +76,7 @@ export const profileSchema = z.object({
   vatPayer: z.boolean(),
   currency: z.enum(CURRENCIES),
   invoiceLanguage: z.enum(INVOICE_LANGUAGES),
-  dueDays: z.coerce.number<number>().int("dueDays").min(0, "dueDays").max(365, "dueDays"),
+  dueDays: z.coerce.number<number>({ error: "dueDays" }).int("dueDays").min(0, "dueDays").max(365, "dueDays"),
 });
 export type ProfileInput = z.input<typeof profileSchema>;
 export type Profile = z.output<typeof profileSchema>;

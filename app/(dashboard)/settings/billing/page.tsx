@@ -10,7 +10,8 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/session";
 import { getLatestConnection } from "@/lib/billing/connection";
-import { countIssuedLast30Days, liveInvoiceSeries } from "@/lib/billing/health";
+import { countIssuedLast30Days } from "@/lib/billing/health";
+import { listInvoiceSeries } from "@/lib/billing/series";
 import { getBillingOverview } from "@/lib/billing/overview";
 import { getLocale, getT } from "@/lib/i18n";
 import { ConnectionActions, ReconnectButton } from "./_components/connection-actions";
@@ -69,7 +70,7 @@ export default async function BillingSettingsPage({ searchParams }: { searchPara
 
   const c = o.connection;
   const [series, issued, levels] = await Promise.all([
-    liveInvoiceSeries(db, orgId),
+    listInvoiceSeries(db, orgId),
     countIssuedLast30Days(db, orgId),
     db.select().from(vatLevels).where(and(eq(vatLevels.orgId, orgId), isNull(vatLevels.removedAt))).orderBy(asc(vatLevels.name)),
   ]);
@@ -137,8 +138,8 @@ export default async function BillingSettingsPage({ searchParams }: { searchPara
               </ul>
             ) : (
               <Alert tone="error" className="mt-3" title={t("settings.billing.seriesError")}>
-                {series.message}
-                {series.original && <span className="block text-xs">{t("setup.credentials.original", { text: series.original })}</span>}
+                {t.has(series.error as never) ? t(series.error as never) : series.error}
+                {series.detail && <span className="block text-xs">{t("setup.credentials.original", { text: series.detail })}</span>}
               </Alert>
             )}
           </Card>

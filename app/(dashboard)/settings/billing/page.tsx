@@ -12,6 +12,7 @@ import { requireRole } from "@/lib/auth/session";
 import { getLatestConnection } from "@/lib/billing/connection";
 import { countIssuedLast30Days } from "@/lib/billing/health";
 import { listInvoiceSeries } from "@/lib/billing/series";
+import { listProfilesWithVatIssues } from "@/lib/billing/vat";
 import { getBillingOverview } from "@/lib/billing/overview";
 import { getLocale, getT } from "@/lib/i18n";
 import { ConnectionActions, ReconnectButton } from "./_components/connection-actions";
@@ -69,10 +70,11 @@ export default async function BillingSettingsPage({ searchParams }: { searchPara
   }
 
   const c = o.connection;
-  const [series, issued, levels] = await Promise.all([
+  const [series, issued, levels, vatIssues] = await Promise.all([
     listInvoiceSeries(db, orgId),
     countIssuedLast30Days(db, orgId),
     db.select().from(vatLevels).where(and(eq(vatLevels.orgId, orgId), isNull(vatLevels.removedAt))).orderBy(asc(vatLevels.name)),
+    listProfilesWithVatIssues(db, orgId),
   ]);
   const failing = !!c.lastErrorAt && (!c.lastSuccessAt || c.lastErrorAt > c.lastSuccessAt);
   const s = o.settings;
@@ -153,6 +155,17 @@ export default async function BillingSettingsPage({ searchParams }: { searchPara
             <p className="mt-1 text-sm text-slate-600">
               {t(`setup.review.vatModes.${s.vatMode}`)} · {s.vatSyncedAt ? t("settings.billing.vatSynced", { date: fmt.format(s.vatSyncedAt) }) : t("settings.billing.vatNever")}
             </p>
+            {vatIssues.length > 0 && (
+              <Alert tone="warning" className="mt-3" title={t("settings.billing.vatIssues")}>
+                <ul data-testid="vat-issues">
+                  {vatIssues.map((p) => (
+                    <li key={p.id}>
+                      {p.companyName}: {t(`vat.defaults.${p.issue === "missing" ? "missing" : p.issue === "removed" ? "removedBadge" : "changedBadge"}`)}
+                    </li>
+                  ))}
+                </ul>
+              </Alert>
+            )}
             {levels.length > 0 && (
               <ul className="mt-2 flex flex-wrap gap-2">
                 {levels.map((l) => (

@@ -26,6 +26,8 @@ echo "== unit and integration tests (vitest)"
 npm test
 echo "== production build"
 npm run build
+echo "== server-only boundary (a client component importing SmartBill code must fail the build)"
+bash scripts/check-client-boundary.sh
 echo "== end-to-end tests (Playwright)"
 rm -rf .data/e2e-pg
 npm run test:e2e

@@ -5,7 +5,7 @@ import { billingProfiles, organisations } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { getActiveConnection } from "./connection";
-import type { Profile, ProfileInput } from "./schemas";
+import { PROFILE_FIELDS, type Profile, type ProfileInput } from "./schemas";
 
 export type BillingProfile = typeof billingProfiles.$inferSelect;
 
@@ -13,24 +13,8 @@ type ProfileFields = Omit<ProfileInput, "id">;
 /** A profile as its form holds it: every field present, empty text instead of null. */
 export type ProfileDraft = { [K in keyof ProfileFields]-?: Exclude<ProfileFields[K], null | undefined> };
 
-// The columns a profile form edits, in display order (also the audit's "what changed").
-const EDITABLE = [
-  "companyName",
-  "cif",
-  "regCom",
-  "address",
-  "city",
-  "county",
-  "country",
-  "email",
-  "phone",
-  "iban",
-  "bank",
-  "vatPayer",
-  "currency",
-  "invoiceLanguage",
-  "dueDays",
-] as const satisfies readonly (keyof Profile & keyof BillingProfile)[];
+// The columns a profile form edits (also the audit's "what changed").
+const EDITABLE = PROFILE_FIELDS satisfies readonly (keyof Profile & keyof BillingProfile)[];
 type Editable = Pick<BillingProfile, (typeof EDITABLE)[number]>;
 
 const active = isNull(billingProfiles.archivedAt);

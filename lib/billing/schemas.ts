@@ -45,6 +45,25 @@ const optionalText = (max = 200) =>
 export const CURRENCIES = ["RON", "EUR", "USD", "GBP", "CHF", "HUF", "MDL"] as const;
 export const INVOICE_LANGUAGES = ["RO", "EN", "DE", "FR", "IT", "ES"] as const;
 
+/** The fields a billing profile form edits, in display order (also what the audit compares). */
+export const PROFILE_FIELDS = [
+  "companyName",
+  "cif",
+  "regCom",
+  "address",
+  "city",
+  "county",
+  "country",
+  "email",
+  "phone",
+  "iban",
+  "bank",
+  "vatPayer",
+  "currency",
+  "invoiceLanguage",
+  "dueDays",
+] as const;
+
 export const profileSchema = z.object({
   id: z.uuid().optional(),
   companyName: z.string().trim().min(2, "nameShort").max(200, "tooLong"),

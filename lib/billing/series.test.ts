@@ -1,55 +1,23 @@
 // Live series listing against the SmartBill sandbox over HTTP: only invoice series, failures become a
 // plain message plus SmartBill's text (never a throw), every call is recorded on the connection, and a
 // profile is bound only to a series SmartBill lists.
-import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
+import { DEMO, expectAppError as failure, startBillingTestbed, type BillingTestbed, type TestOrg as Org } from "../../test/billing-testbed";
+import type { TestDb } from "../../test/db";
+import type { SandboxAdmin } from "../smartbill-sandbox/admin";
+import type { SmartBill } from "../smartbill";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../../test/db";
-import { auditLog, billingProfiles, organisations, smartbillConnections, users } from "../../db/schema";
-import { encryptSecret } from "../crypto/secret-box";
-import { AppError } from "../errors";
-import { createSmartBill, loadSmartBillConfig, type SmartBill } from "../smartbill";
-import { sandboxAdmin, type SandboxAdmin } from "../smartbill-sandbox/admin";
-import { DEMO_SMARTBILL } from "../smartbill-sandbox/demo";
-import { startSandboxServer, type SandboxServer } from "../smartbill-sandbox/server";
+import { auditLog, billingProfiles, smartbillConnections } from "../../db/schema";
 import { en } from "../../messages";
 import type { VerifyFailure } from "./connection";
 import { checkSeriesStep, chooseSeries, listInvoiceSeries } from "./series";
 
-const DEMO = DEMO_SMARTBILL;
+let bed: BillingTestbed;
 let t: TestDb;
 let admin: SandboxAdmin;
-let server: SandboxServer;
 let sb: SmartBill;
 
-interface Org {
-  id: string;
-  user: string;
-  connection: string | null;
-}
 
-async function makeOrg(name: string, link?: { cif: string; token?: string }): Promise<Org> {
-  const [org] = await t.db.insert(organisations).values({ name }).returning();
-  const [user] = await t.db
-    .insert(users)
-    .values({ email: `admin-${crypto.randomUUID()}@series.test`, name: `${name} admin`, passwordHash: "x" })
-    .returning();
-  if (!link) return { id: org!.id, user: user!.id, connection: null };
-  const token = link.token ?? DEMO.token;
-  const [c] = await t.db
-    .insert(smartbillConnections)
-    .values({
-      orgId: org!.id,
-      username: DEMO.email,
-      tokenCiphertext: encryptSecret(token, org!.id),
-      tokenLast4: token.slice(-4),
-      cif: link.cif,
-      baseUrl: server.baseUrl,
-      isSandbox: true,
-    })
-    .returning();
-  return { id: org!.id, user: user!.id, connection: c!.id };
-}
 
 async function makeProfile(orgId: string, companyName: string, seriesName: string | null = null) {
   const [p] = await t.db.insert(billingProfiles).values({ orgId, companyName, cif: "RO12345674", seriesName }).returning();
@@ -60,36 +28,17 @@ const connectionOf = async (org: Org) => (await t.db.select().from(smartbillConn
 const seriesOf = async (profileId: string) => (await t.db.select().from(billingProfiles).where(eq(billingProfiles.id, profileId)))[0]!.seriesName;
 const failSeries = (count = 3) => admin.addFault({ account: DEMO.email, kind: "status", status: 503, path: "/series", method: "GET", count });
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  return expect.unreachable("expected an AppError");
-}
 
 let school: Org;
 let club: Org;
 
 beforeAll(async () => {
-  process.env.BURSAR_ENCRYPTION_KEY = crypto.randomBytes(32).toString("base64");
-  t = await createTestDb();
-  admin = sandboxAdmin(t.sql);
-  await admin.reset({ seedDemo: true });
-  await admin.setRateLimit({ account: DEMO.email, limit: 100_000, windowMs: 10_000 });
-  server = await startSandboxServer({ sql: t.sql });
-  // Two retries for reads, as in production, but quick.
-  const config = loadSmartBillConfig({}, { maxRetries: 2, retryBaseMs: 5, timeoutMs: 2_000, logLevel: "silent", rateLimit: { limit: 100_000 } });
-  sb = createSmartBill({ db: t.db, config });
-  school = await makeOrg("School", { cif: DEMO.company.cif });
-  club = await makeOrg("Club", { cif: DEMO.club.cif });
+  bed = await startBillingTestbed();
+  ({ t, admin, sb } = bed);
+  school = await bed.makeOrg("School", { cif: DEMO.company.cif });
+  club = await bed.makeOrg("Club", { cif: DEMO.club.cif });
 });
-afterAll(async () => {
-  await server?.close();
-  await t?.drop();
-});
+afterAll(() => bed?.close());
 beforeEach(() => admin.clearFaults({}));
 
 describe("listing", () => {
@@ -111,7 +60,7 @@ describe("listing", () => {
   });
 
   it("reports rejected credentials with SmartBill's own text", async () => {
-    const wrong = await makeOrg("Wrong token", { cif: DEMO.company.cif, token: "not-the-right-token" });
+    const wrong = await bed.makeOrg("Wrong token", { cif: DEMO.company.cif, token: "not-the-right-token" });
     const listing = await listInvoiceSeries(t.db, wrong.id, sb);
     expect(listing).toMatchObject({ ok: false, error: "profiles.series.failure.credentials" });
     expect(!listing.ok && listing.detail).toEqual(expect.any(String));
@@ -124,7 +73,7 @@ describe("listing", () => {
   });
 
   it("says 'not connected' instead of throwing when there is no connection", async () => {
-    const loose = await makeOrg("Not connected");
+    const loose = await bed.makeOrg("Not connected");
     expect(await listInvoiceSeries(t.db, loose.id, sb)).toMatchObject({ ok: false, error: "setup.notConnected", detail: null });
   });
 });
@@ -165,7 +114,7 @@ describe("choosing a series", () => {
 
 describe("completing the series step", () => {
   it("needs every active profile bound to a series SmartBill still lists", async () => {
-    const org = await makeOrg("Completing", { cif: DEMO.company.cif });
+    const org = await bed.makeOrg("Completing", { cif: DEMO.company.cif });
     expect((await failure(checkSeriesStep(t.db, org.id, sb))).message).toBe("profiles.needOne");
     const a = await makeProfile(org.id, "Profile A", "BRS");
     const b = await makeProfile(org.id, "Profile B");

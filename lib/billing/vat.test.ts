@@ -1,17 +1,13 @@
 // The VAT use-cases against real PostgreSQL and the SmartBill sandbox over HTTP: Synchronize reports
 // what changed in SmartBill, profiles whose default level went away are flagged, and every query
 // stays inside its organisation.
-import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
+import { DEMO, expectAppError as failure, startBillingTestbed, type BillingTestbed, type TestOrg as Org } from "../../test/billing-testbed";
+import type { TestDb } from "../../test/db";
+import type { SandboxAdmin } from "../smartbill-sandbox/admin";
+import type { SmartBill } from "../smartbill";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../../test/db";
-import { auditLog, billingProfiles, billingSettings, organisations, smartbillConnections, users, vatLevels, vatSyncs } from "../../db/schema";
-import { encryptSecret } from "../crypto/secret-box";
-import { AppError } from "../errors";
-import { createSmartBill, loadSmartBillConfig, type SmartBill } from "../smartbill";
-import { sandboxAdmin, type SandboxAdmin } from "../smartbill-sandbox/admin";
-import { DEMO_SMARTBILL } from "../smartbill-sandbox/demo";
-import { startSandboxServer, type SandboxServer } from "../smartbill-sandbox/server";
+import { auditLog, billingProfiles, billingSettings, smartbillConnections, vatLevels, vatSyncs } from "../../db/schema";
 import {
   assertVatReady,
   getVatOverview,
@@ -23,42 +19,12 @@ import {
   syncVatLevels,
 } from "./vat";
 
-const DEMO = DEMO_SMARTBILL;
+let bed: BillingTestbed;
 let t: TestDb;
 let admin: SandboxAdmin;
-let server: SandboxServer;
 let sb: SmartBill;
 
-interface Org {
-  id: string;
-  user: string;
-  connection?: string;
-}
 
-async function makeOrg(name: string, cif: string | null): Promise<Org> {
-  const [org] = await t.db.insert(organisations).values({ name }).returning();
-  const [user] = await t.db
-    .insert(users)
-    .values({ email: `admin-${crypto.randomUUID()}@vat.test`, name: `${name} admin`, passwordHash: "x" })
-    .returning();
-  const out: Org = { id: org!.id, user: user!.id };
-  if (cif) {
-    const [c] = await t.db
-      .insert(smartbillConnections)
-      .values({
-        orgId: org!.id,
-        username: DEMO.email,
-        tokenCiphertext: encryptSecret(DEMO.token, org!.id),
-        tokenLast4: DEMO.token.slice(-4),
-        cif,
-        baseUrl: server.baseUrl,
-        isSandbox: true,
-      })
-      .returning();
-    out.connection = c!.id;
-  }
-  return out;
-}
 
 async function makeProfile(orgId: string, companyName: string, extra: Partial<typeof billingProfiles.$inferInsert> = {}) {
   const [p] = await t.db.insert(billingProfiles).values({ orgId, companyName, cif: "RO12345674", ...extra }).returning();
@@ -68,37 +34,19 @@ async function makeProfile(orgId: string, companyName: string, extra: Partial<ty
 const sync = (org: Org) => syncVatLevels(t.db, { orgId: org.id, actorUserId: org.user }, sb);
 const names = (rows: { name: string }[]) => rows.map((r) => r.name).sort();
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  return expect.unreachable("expected an AppError");
-}
 
 let school: Org;
 let other: Org;
 let club: Org;
 
 beforeAll(async () => {
-  process.env.BURSAR_ENCRYPTION_KEY = crypto.randomBytes(32).toString("base64");
-  t = await createTestDb();
-  admin = sandboxAdmin(t.sql);
-  await admin.reset({ seedDemo: true });
-  await admin.setRateLimit({ account: DEMO.email, limit: 100_000, windowMs: 10_000 });
-  server = await startSandboxServer({ sql: t.sql });
-  const config = loadSmartBillConfig({}, { maxRetries: 2, retryBaseMs: 10, timeoutMs: 2_000, logLevel: "silent", rateLimit: { limit: 100_000 } });
-  sb = createSmartBill({ db: t.db, config });
-  school = await makeOrg("School", DEMO.company.cif);
-  other = await makeOrg("Other school", DEMO.company.cif);
-  club = await makeOrg("Club", DEMO.club.cif);
+  bed = await startBillingTestbed();
+  ({ t, admin, sb } = bed);
+  school = await bed.makeOrg("School", { cif: DEMO.company.cif });
+  other = await bed.makeOrg("Other school", { cif: DEMO.company.cif });
+  club = await bed.makeOrg("Club", { cif: DEMO.club.cif });
 });
-afterAll(async () => {
-  await server?.close();
-  await t?.drop();
-});
+afterAll(() => bed?.close());
 
 describe("Synchronize", () => {
   it("first sync: every SmartBill level is added, stored as numeric strings, and recorded", async () => {
@@ -238,7 +186,7 @@ describe("organisation scoping", () => {
   });
 
   it("an organisation without a SmartBill connection is told to connect first", async () => {
-    const lonely = await makeOrg("Not connected", null);
+    const lonely = await bed.makeOrg("Not connected");
     expect((await failure(sync(lonely))).message).toBe("setup.notConnected");
   });
 });
@@ -285,7 +233,7 @@ describe("not a VAT payer", () => {
   });
 
   it("a payer mode that was never synchronised cannot continue", async () => {
-    const fresh = await makeOrg("Fresh", DEMO.company.cif);
+    const fresh = await bed.makeOrg("Fresh", { cif: DEMO.company.cif });
     await expect(assertVatReady(t.db, fresh.id)).rejects.toMatchObject({ message: "vat.continue.notSynced" });
   });
 });

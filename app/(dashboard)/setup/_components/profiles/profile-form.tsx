@@ -11,28 +11,12 @@ import { DialogClose } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
-import { CURRENCIES, INVOICE_LANGUAGES, profileSchema, type Profile, type ProfileInput } from "@/lib/billing/schemas";
+import { CURRENCIES, INVOICE_LANGUAGES, PROFILE_FIELDS, profileSchema, type Profile, type ProfileInput } from "@/lib/billing/schemas";
 import { saveProfileAction } from "../../actions/profiles";
 import { ActionError } from "../action-error";
 import type { ProfileFormValues } from "./types";
 
-const FIELDS = [
-  "companyName",
-  "cif",
-  "regCom",
-  "address",
-  "city",
-  "county",
-  "country",
-  "email",
-  "phone",
-  "iban",
-  "bank",
-  "vatPayer",
-  "currency",
-  "invoiceLanguage",
-  "dueDays",
-] as const satisfies readonly (keyof ProfileFormValues)[];
+const FIELDS = PROFILE_FIELDS satisfies readonly (keyof ProfileFormValues)[];
 type TextField = "companyName" | "cif" | "regCom" | "address" | "city" | "county" | "country" | "email" | "phone" | "iban" | "bank";
 
 export interface SavedProfile {

@@ -86,6 +86,6 @@ test("a new admin completes the wizard against the sandbox and the test draft co
       [SCHOOL],
     );
     const actions = rows.map((r) => r.action);
-    for (const a of ["smartbill.connected", "billing.generation_changed", "smartbill.test_draft_issued"]) expect(actions).toContain(a);
+    for (const a of ["smartbill.connected", "billing.generation_changed", "smartbill.test_draft_issued", "setup.finished"]) expect(actions).toContain(a);
   });
 });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { db } from "@/db";
 import { completeStep, finishSetup, getProgress, SETUP_STEPS } from "@/lib/billing/setup-progress";
 import { issueTestDraft } from "@/lib/billing/test-draft";
+import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { memberAction } from "@/lib/safe-action";
 
@@ -25,6 +26,7 @@ export const finishSetupAction = memberAction(
     if (missing.length) throw new AppError("conflict", "setup.review.incomplete");
     await completeStep(db, ctx.orgId, "review");
     await finishSetup(db, ctx.orgId);
+    await writeAudit(db, { orgId: ctx.orgId, actorUserId: ctx.user.id, action: "setup.finished", entityType: "organisation", entityId: ctx.orgId });
     revalidatePath("/", "layout");
     return { done: true };
   },

@@ -2,8 +2,7 @@
 // SmartBill may have issued the invoice without telling us (ambiguous), which must never be re-sent.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { smartbillRateState } from "../../db/schema";
-import { SCHOOL_CIF, startHarness, type Harness } from "./contract-harness";
-import { isSmartBillError, type SmartBillError } from "./errors";
+import { SCHOOL_CIF, failure, startHarness, type Harness } from "./contract-harness";
 import type { InvoiceInput } from "./types";
 
 let h: Harness;
@@ -22,14 +21,6 @@ const invoice = (o: Partial<InvoiceInput> = {}): InvoiceInput => ({
   products: [{ name: "Taxa scolara iunie", quantity: 1, price: 100, measuringUnitName: "buc", taxName: "Normala", taxPercentage: 21 }],
   ...o,
 });
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => expect.unreachable("expected a SmartBillError"),
-    (e: unknown) => {
-      expect(isSmartBillError(e)).toBe(true);
-      return e as SmartBillError;
-    },
-  );
 const nextNumber = async (name = "BRS") => (await h.sb.series.list(h.creds, { type: "f" })).find((s) => s.name === name)!.nextNumber;
 const stored = async () => (await h.admin.listInvoices({ cif: SCHOOL_CIF, seriesName: "BRS" })).length;
 

@@ -10,6 +10,8 @@ import { loadSmartBillConfig, type SmartBillConfigOverrides } from "./config";
 import type { SmartBillCredentials } from "./credentials";
 import { createSmartBill, type SmartBill } from "./index";
 import { createSmartBillLogger } from "./log";
+import { isSmartBillError, type SmartBillError } from "./errors";
+import { expect } from "vitest";
 
 export const DEMO = DEMO_SMARTBILL;
 export const SCHOOL_CIF = DEMO_SMARTBILL.company.cif;
@@ -77,3 +79,13 @@ export async function startHarness(overrides: SmartBillConfigOverrides = {}): Pr
     },
   };
 }
+
+/** Awaits a call that must fail with a SmartBillError, and returns the error. */
+export const failure = (p: Promise<unknown>): Promise<SmartBillError> =>
+  p.then(
+    () => expect.unreachable("expected a SmartBillError"),
+    (e: unknown) => {
+      expect(isSmartBillError(e)).toBe(true);
+      return e as SmartBillError;
+    },
+  );

@@ -1,8 +1,7 @@
 // After issuing: PDF, payment status, cancel/restore, delete, storno, payments and e-mail, against the
 // sandbox, with exact request shapes (zero-padded numbers, lowercase `seriesname`, Base64 e-mail texts).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SCHOOL_CIF, startHarness, type Harness } from "./contract-harness";
-import { isSmartBillError, type SmartBillError } from "./errors";
+import { SCHOOL_CIF, failure, startHarness, type Harness } from "./contract-harness";
 import type { DocumentRef, InvoiceInput } from "./types";
 
 let h: Harness;
@@ -22,14 +21,6 @@ const issue = async (): Promise<DocumentRef> => {
   const d = await h.sb.invoices.create(h.creds, invoice);
   return { seriesName: d.series, number: d.number };
 };
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => expect.unreachable("expected a SmartBillError"),
-    (e: unknown) => {
-      expect(isSmartBillError(e)).toBe(true);
-      return e as SmartBillError;
-    },
-  );
 
 describe("reading an invoice back", () => {
   it("downloads the PDF with SmartBill's file name, asking for octet-stream", async () => {

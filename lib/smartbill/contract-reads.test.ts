@@ -2,9 +2,8 @@
 // sandbox's own call log).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_SMARTBILL_NO_API } from "../smartbill-sandbox/demo";
-import { CLUB_CIF, startHarness, type Harness } from "./contract-harness";
+import { CLUB_CIF, failure, startHarness, type Harness } from "./contract-harness";
 import { smartbillRateState } from "../../db/schema";
-import { isSmartBillError, type SmartBillError } from "./errors";
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,14 +12,6 @@ beforeAll(async () => {
 afterAll(() => h.close());
 beforeEach(() => h.mark());
 
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => expect.unreachable("expected a SmartBillError"),
-    (e: unknown) => {
-      expect(isSmartBillError(e)).toBe(true);
-      return e as SmartBillError;
-    },
-  );
 
 describe("series and taxes", () => {
   it("lists every series, or one type, with integer next numbers", async () => {

@@ -1,9 +1,8 @@
-import Link from "next/link";
 import { Landmark } from "lucide-react";
-import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getT } from "@/lib/i18n";
 import { SkipBankButton } from "../_components/skip-bank-button";
+import { BackLink } from "../_components/step-footer";
 import type { StepProps } from "./types";
 
 export async function BankStep({ backHref }: StepProps) {
@@ -21,13 +20,7 @@ export async function BankStep({ backHref }: StepProps) {
         </div>
       </div>
       <div className="mt-6 flex justify-between gap-3">
-        {backHref ? (
-          <Link href={backHref} className={buttonVariants({ variant: "secondary" })}>
-            {t("setup.back")}
-          </Link>
-        ) : (
-          <span />
-        )}
+        <BackLink href={backHref} label={t("setup.back")} />
         <SkipBankButton label={t("setup.skip")} />
       </div>
     </Card>

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { db } from "@/db";
 import { Badge } from "@/components/ui/badge";
-import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getBillingOverview } from "@/lib/billing/overview";
 import { getLocale, getT } from "@/lib/i18n";
 import { FinishButton, TestDraftPanel } from "../_components/review-actions";
+import { BackLink } from "../_components/step-footer";
 import type { StepProps } from "./types";
 
 function Section({ title, edit, editLabel, editText, children }: { title: string; edit: string; editLabel: string; editText: string; children: React.ReactNode }) {
@@ -87,13 +87,7 @@ export async function ReviewStep({ orgId, backHref, finished }: StepProps) {
         last={o.testDraft ? { series: o.testDraft.seriesName, documentUrl: o.testDraft.documentUrl, at: fmt.format(new Date(o.testDraft.at)), request: JSON.stringify(o.testDraft.request, null, 2) } : null}
       />
       <div className="flex justify-between gap-3">
-        {backHref ? (
-          <Link href={backHref} className={buttonVariants({ variant: "secondary" })}>
-            {t("setup.back")}
-          </Link>
-        ) : (
-          <span />
-        )}
+        <BackLink href={backHref} label={t("setup.back")} />
         <FinishButton hasTestDraft={!!o.testDraft} finished={finished} />
       </div>
     </div>

@@ -1,12 +1,13 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { billingProfiles, setupProgress } from "@/db/schema";
+import { setupProgress } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { buildInvoiceInput } from "@/lib/invoicing/payload";
 import { isSmartBillError } from "@/lib/smartbill";
 import { recordCallOutcome, requireCredentials } from "./connection";
+import { listProfiles } from "./profiles";
 import { getBillingSettings } from "./settings";
 import { smartbill } from "./smartbill";
 
@@ -30,10 +31,7 @@ function today(): string {
  */
 export async function issueTestDraft(db: Database, p: { orgId: string; actorUserId: string }): Promise<TestDraftResult> {
   const { connection, creds } = await requireCredentials(db, p.orgId);
-  const [profile] = await db
-    .select()
-    .from(billingProfiles)
-    .where(and(eq(billingProfiles.orgId, p.orgId), eq(billingProfiles.isDefault, true), isNull(billingProfiles.archivedAt)));
+  const profile = (await listProfiles(db, p.orgId)).find((x) => x.isDefault);
   if (!profile) throw new AppError("conflict", "setup.review.noProfile");
   if (!profile.seriesName) throw new AppError("conflict", "setup.review.noSeries");
   const settings = await getBillingSettings(db, p.orgId);

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { and, asc, eq, isNull } from "drizzle-orm";
 import { PlugZap } from "lucide-react";
 import { db } from "@/db";
-import { vatLevels } from "@/db/schema";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
@@ -70,12 +68,12 @@ export default async function BillingSettingsPage({ searchParams }: { searchPara
   }
 
   const c = o.connection;
-  const [series, issued, levels, vatIssues] = await Promise.all([
+  const [series, issued, vatIssues] = await Promise.all([
     listInvoiceSeries(db, orgId),
     countIssuedLast30Days(db, orgId),
-    db.select().from(vatLevels).where(and(eq(vatLevels.orgId, orgId), isNull(vatLevels.removedAt))).orderBy(asc(vatLevels.name)),
     listProfilesWithVatIssues(db, orgId),
   ]);
+  const levels = o.vatLevels;
   const failing = !!c.lastErrorAt && (!c.lastSuccessAt || c.lastErrorAt > c.lastSuccessAt);
   const s = o.settings;
   return (
@@ -169,7 +167,7 @@ export default async function BillingSettingsPage({ searchParams }: { searchPara
             {levels.length > 0 && (
               <ul className="mt-2 flex flex-wrap gap-2">
                 {levels.map((l) => (
-                  <li key={l.id}>
+                  <li key={l.name}>
                     <Badge>
                       {l.name} {Number(l.percentage)}%
                     </Badge>

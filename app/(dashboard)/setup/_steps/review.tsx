@@ -75,7 +75,7 @@ export async function ReviewStep({ orgId, backHref, finished }: StepProps) {
             )}
           </Section>
           <Section title={t("setup.review.vat")} edit="/setup/vat" editText={t("setup.review.edit")} editLabel={edit(t("setup.review.vat"))}>
-            {t(`setup.review.vatModes.${s.vatMode}`)} · {t("setup.review.levels", { count: o.activeVatLevels })} ·{" "}
+            {t(`setup.review.vatModes.${s.vatMode}`)} · {t("setup.review.levels", { count: o.vatLevels.length })} ·{" "}
             {s.vatSyncedAt ? t("setup.review.syncedAt", { date: fmt.format(s.vatSyncedAt) }) : t("setup.review.neverSynced")}
           </Section>
           <Section title={t("setup.review.bank")} edit="/setup/bank" editText={t("setup.review.edit")} editLabel={edit(t("setup.review.bank"))}>

@@ -1,6 +1,7 @@
 // The SmartBill sandbox inside the app: base URL `${origin}/api/smartbill-sandbox/SBORO/api`.
 // On unless SMARTBILL_SANDBOX=off; the control API only with SMARTBILL_SANDBOX_CONTROL_KEY.
 import postgres from "postgres";
+import { isSandboxEnabled } from "@/lib/sandbox-mode";
 import { createSandboxHandler, type SandboxHandler } from "@/lib/smartbill-sandbox/handler";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +14,7 @@ const g = globalThis as typeof globalThis & {
 };
 
 function sandbox(): SandboxHandler | undefined {
-  if (process.env.SMARTBILL_SANDBOX === "off") return undefined;
+  if (!isSandboxEnabled()) return undefined;
   const controlKey = process.env.SMARTBILL_SANDBOX_CONTROL_KEY || undefined;
   if (!g.__smartbillSandbox || g.__smartbillSandbox.controlKey !== controlKey) {
     const url = process.env.DATABASE_URL;

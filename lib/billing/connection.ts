@@ -37,7 +37,19 @@ export function verifyFailureOf(e: unknown): VerifyFailure {
   }
 }
 
-/** Calls SmartBill live: GET /tax (also tells a non-VAT payer) and GET /series. Throws AppError on failure. */
+/** SmartBill refused or could not answer a verification; `reason` says which of the plain cases it is. */
+export class VerifyError extends AppError {
+  constructor(
+    readonly reason: VerifyFailure,
+    field: "token" | "cif" | undefined,
+    original: string | undefined,
+  ) {
+    const message = `setup.credentials.failure.${reason}`;
+    super("external", message, field ? { [field]: [message] } : undefined, original);
+  }
+}
+
+/** Calls SmartBill live: GET /tax (also tells a non-VAT payer) and GET /series. Throws VerifyError on failure. */
 export async function verifyCredentials(sb: SmartBill, creds: SmartBillCredentials): Promise<Verified> {
   try {
     const taxes = await sb.taxes.list(creds, { maxWaitMs: 10_000 });
@@ -46,8 +58,7 @@ export async function verifyCredentials(sb: SmartBill, creds: SmartBillCredentia
   } catch (e) {
     const reason = verifyFailureOf(e);
     const field = reason === "credentials" ? "token" : reason === "company_not_found" ? "cif" : undefined;
-    const message = `setup.credentials.failure.${reason}`;
-    throw new AppError("external", message, field ? { [field]: [message] } : undefined, isSmartBillError(e) ? e.originalText : undefined);
+    throw new VerifyError(reason, field, isSmartBillError(e) ? e.originalText : undefined);
   }
 }
 

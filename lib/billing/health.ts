@@ -4,7 +4,7 @@ import type { Database } from "@/db";
 import { smartbillConnections } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { credentialsOf, getActiveConnection, getLatestConnection, verifyCredentials, type Verified } from "./connection";
+import { credentialsOf, getActiveConnection, getLatestConnection, verifyCredentials, VerifyError, type Verified } from "./connection";
 import { smartbill } from "./smartbill";
 
 /** Checks the saved credentials with SmartBill again and records the outcome for the health panel. */
@@ -32,9 +32,9 @@ async function recordVerifyFailure(db: Database, connectionId: string, e: unknow
     .update(smartbillConnections)
     .set({
       lastErrorAt: now,
-      lastErrorCode: e instanceof AppError ? e.message.split(".").at(-1)! : "other",
-      lastErrorMessage: e instanceof AppError ? e.message : "Unexpected error",
-      lastErrorOriginal: e instanceof AppError ? (e.detail ?? null) : null,
+      lastErrorCode: e instanceof VerifyError ? e.reason : "other",
+      lastErrorMessage: e instanceof VerifyError ? e.message : "Unexpected error",
+      lastErrorOriginal: e instanceof VerifyError ? (e.detail ?? null) : null,
     })
     .where(eq(smartbillConnections.id, connectionId));
 }

@@ -19,7 +19,7 @@ import { startEmbeddedPostgres } from "./embedded-pg";
 
 type Sql = postgres.Sql;
 
-export async function seed(sql: Sql, orgId: string, upTo: number, log: (step: string) => void = () => {}) {
+export async function seed(sql: Sql, orgId: string, upTo: number) {
   const have = (await sql<{ n: number }[]>`select count(*)::int as n from registrations where org_id = ${orgId}`)[0]!.n;
   const add = upTo - have;
   if (add <= 0) return;

@@ -31,6 +31,7 @@ async function loadActions() {
     ...(await import("../app/(dashboard)/registrations/actions/record-payment")),
     ...(await import("../app/(dashboard)/registrations/actions/void-payment")),
     ...(await import("../app/(dashboard)/registrations/actions/list-registration-ids")),
+    ...(await import("../app/(dashboard)/registrations/actions/import-registrations")),
   };
 }
 
@@ -44,6 +45,8 @@ async function snapshot() {
 const course = () => ({ name: "Pian", price: "800", termName: "Toamna 2026", termStart: "2026-09-15", termEnd: "2027-01-31" });
 const client = () => ({ buyerType: "person" as const, name: "Maria Ionescu", country: "Romania" });
 const payment = (registrationId: string, amount = "100") => ({ registrationId, amount, paidOn: "2026-10-01", method: "cash" as const });
+
+const IMPORT_CSV = "Client;Copil;Curs\nDan Radu;Toma Radu;Dans modern\n";
 
 // Every action, called against organisation A's rows.
 function everyAction() {
@@ -60,6 +63,8 @@ function everyAction() {
     recordPayment: () => act.recordPaymentAction(payment(A.registration)),
     voidPayment: () => act.voidPaymentAction({ paymentId, reason: "typed twice" }),
     listRegistrationIds: () => act.listRegistrationIdsAction({}),
+    previewImport: () => act.previewImportAction({ csv: IMPORT_CSV }),
+    commitImport: () => act.commitImportAction({ csv: IMPORT_CSV, mapping: { clientName: "Client", participantName: "Copil", courseName: "Curs" } }),
   };
 }
 
@@ -145,6 +150,12 @@ describe("bad input gets a clear message and changes nothing", () => {
       expect(fieldError(res, "amount"), amount).toBe(message);
     }
     expect(fieldError(await act.saveCourseAction({ ...course(), price: "-5" }), "price")).toBe("registrationErrors.validation.amountPositive");
+    const reg = { clientId: A.client, courseId: A.course, participantName: "Ana Pop" };
+    expect(fieldError(await act.saveRegistrationAction({ ...reg, downPayment: "-5" }), "downPayment")).toBe("registrationErrors.validation.amountPositive");
+    expect(fieldError(await act.saveRegistrationAction({ ...reg, price: "2.000.000" }), "price")).toBe("registrationErrors.validation.amountTooLarge");
+    expect(fieldError(await act.saveRegistrationAction({ ...reg, price: "100", downPayment: "200" }), "downPayment")).toBe(
+      "registrationErrors.validation.downPaymentAbovePrice",
+    );
     expect(await snapshot()).toEqual(before);
   });
 

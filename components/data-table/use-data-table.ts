@@ -1,0 +1,119 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import {
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowSelectionState,
+  type SortingState,
+  type VisibilityState,
+} from "@tanstack/react-table";
+import type { SingleParserBuilder } from "nuqs";
+import type { SortDirection } from "./parsers";
+import { useTableQueryStates } from "./table-transition";
+import type { TableSelection } from "./types";
+import "./types";
+
+type TableParsers = {
+  page: SingleParserBuilder<number> & { defaultValue: number };
+  size: SingleParserBuilder<number> & { defaultValue: number };
+  sort: SingleParserBuilder<string> & { defaultValue: string };
+  dir: SingleParserBuilder<SortDirection> & { defaultValue: SortDirection };
+};
+
+// Server-side everything: the table only renders the page it is given; paging, sorting and size are
+// URL state, so the server page re-renders and Back/Forward restore them.
+export function useDataTable<TData>(opts: {
+  data: TData[];
+  columns: ColumnDef<TData, unknown>[];
+  pageCount: number;
+  /** Rows matching the filter, across all pages. */
+  total: number;
+  parsers: TableParsers;
+  getRowId: (row: TData) => string;
+  /** localStorage key for the column menu's choices. */
+  storageKey: string;
+  initialHidden?: string[];
+  /** Changes whenever the filter changes (not the page): the selection resets with it. */
+  filterKey: string;
+}) {
+  const [url, setUrl] = useTableQueryStates({ page: opts.parsers.page, size: opts.parsers.size, sort: opts.parsers.sort, dir: opts.parsers.dir });
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [allMatching, setAllMatching] = useState(false);
+  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>(() => Object.fromEntries((opts.initialHidden ?? []).map((id) => [id, false])));
+
+  // Selection belongs to one filter; a new filter starts empty (paging keeps it: rows are keyed by id).
+  const [selectionFilter, setSelectionFilter] = useState(opts.filterKey);
+  if (selectionFilter !== opts.filterKey) {
+    setSelectionFilter(opts.filterKey);
+    setRowSelection({});
+    setAllMatching(false);
+  }
+
+  useEffect(() => {
+    try {
+      const saved = window.localStorage.getItem(opts.storageKey);
+      if (saved) setColumnVisibility(JSON.parse(saved) as VisibilityState);
+    } catch {
+      // A broken or blocked localStorage only costs the remembered column choice.
+    }
+  }, [opts.storageKey]);
+
+  const sorting: SortingState = useMemo(() => [{ id: url.sort, desc: url.dir === "desc" }], [url.sort, url.dir]);
+
+  const table = useReactTable({
+    data: opts.data,
+    columns: opts.columns,
+    pageCount: opts.pageCount,
+    getRowId: opts.getRowId,
+    state: { sorting, rowSelection, columnVisibility, pagination: { pageIndex: url.page - 1, pageSize: url.size } },
+    manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    getCoreRowModel: getCoreRowModel(),
+    onRowSelectionChange: (updater) => {
+      setAllMatching(false);
+      setRowSelection((old) => (typeof updater === "function" ? updater(old) : updater));
+    },
+    onColumnVisibilityChange: (updater) =>
+      setColumnVisibility((old) => {
+        const next = typeof updater === "function" ? updater(old) : updater;
+        try {
+          window.localStorage.setItem(opts.storageKey, JSON.stringify(next));
+        } catch {
+          // Not remembered, still applied.
+        }
+        return next;
+      }),
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const first = next[0];
+      void setUrl(first ? { sort: first.id, dir: first.desc ? "desc" : "asc", page: 1 } : { sort: null, dir: null, page: 1 });
+    },
+    onPaginationChange: (updater) => {
+      const current = { pageIndex: url.page - 1, pageSize: url.size };
+      const next = typeof updater === "function" ? updater(current) : updater;
+      void setUrl(next.pageSize !== url.size ? { size: next.pageSize, page: 1 } : { page: next.pageIndex + 1 });
+    },
+  });
+
+  const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]);
+  const selection: TableSelection | null = allMatching
+    ? { mode: "all", total: opts.total }
+    : selectedIds.length > 0
+      ? { mode: "ids", ids: selectedIds }
+      : null;
+
+  return {
+    table,
+    selection,
+    selectAllMatching: () => setAllMatching(true),
+    clearSelection: () => {
+      setAllMatching(false);
+      setRowSelection({});
+    },
+  };
+}

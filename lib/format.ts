@@ -16,33 +16,6 @@ export function formatMoney(bani: number, locale: Locale): string {
   return new Intl.NumberFormat("en-GB", { style: "currency", currency: "RON" }).format(value);
 }
 
-/** Bani as the text an amount box starts with: "1234,50" (ro) or "1234.50" (en); no grouping, so it parses back. */
-export function moneyInputValue(bani: number, locale: Locale): string {
-  const s = (bani / 100).toFixed(2);
-  return locale === "ro" ? s.replace(".", ",") : s;
-}
-
-/**
- * Reads what people type: "1234,50", "1.234,50", "1234.50", "1,234.50", "1 234,5", "50". Returns bani, or
- * null when it is not a plain positive-or-zero amount with at most two decimals.
- */
-export function parseMoneyInput(raw: string): number | null {
-  const s = raw.replace(/[\s\u00a0]|lei|ron/gi, "");
-  if (!/^\d[\d.,]*$/.test(s)) return null;
-  const lastSep = Math.max(s.lastIndexOf(","), s.lastIndexOf("."));
-  let whole = s;
-  let frac = "";
-  // The last separator is the decimal mark when 1–2 digits follow it; otherwise every separator groups thousands.
-  if (lastSep >= 0 && s.length - lastSep - 1 <= 2) {
-    whole = s.slice(0, lastSep);
-    frac = s.slice(lastSep + 1);
-  }
-  if (/[.,]/.test(whole) && !/^\d{1,3}(\.\d{3})+$/.test(whole) && !/^\d{1,3}(,\d{3})+$/.test(whole)) return null;
-  const digits = whole.replace(/[.,]/g, "");
-  if (digits.length > 13) return null;
-  return Number(digits || "0") * 100 + Number(frac.padEnd(2, "0") || "0");
-}
-
 /** "2026-12-02" → "02.12.2026" (ro) or "2 Dec 2026" (en): a calendar date, no time zone shift. */
 export function formatDate(isoDate: string, locale: Locale): string {
   const d = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
@@ -54,9 +27,4 @@ export function formatDate(isoDate: string, locale: Locale): string {
 export function formatDateTime(at: Date | string, locale: Locale): string {
   const d = typeof at === "string" ? new Date(at) : at;
   return new Intl.DateTimeFormat(tag(locale), { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(d);
-}
-
-/** Today's date in Bucharest as "YYYY-MM-DD" (what a payment recorded now is dated). */
-export function todayInBucharest(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }

@@ -66,7 +66,7 @@ export function DataTableSelectFilter<T extends string>(props: {
         className={cn(control, "px-3", value && "border-indigo-400 bg-indigo-50/40")}
         value={value}
         aria-label={props.label}
-        onChange={(e) => void setUrl({ [props.urlKey]: e.target.value || null, page: null })}
+        onChange={(e) => void setUrl({ [props.urlKey]: e.target.value || null, page: null } as Parameters<typeof setUrl>[0])}
       >
         <option value="">{props.allLabel}</option>
         {props.options.map((o) => (

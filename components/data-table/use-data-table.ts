@@ -9,17 +9,18 @@ import {
   type SortingState,
   type VisibilityState,
 } from "@tanstack/react-table";
-import type { SingleParserBuilder } from "nuqs";
-import type { SortDirection } from "./parsers";
+import { parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs";
+import { parseAsPage, SORT_DIRECTIONS, type SortDirection } from "./parsers";
 import { useTableQueryStates } from "./table-transition";
 import type { TableSelection } from "./types";
 import "./types";
 
-type TableParsers = {
-  page: SingleParserBuilder<number> & { defaultValue: number };
-  size: SingleParserBuilder<number> & { defaultValue: number };
-  sort: SingleParserBuilder<string> & { defaultValue: string };
-  dir: SingleParserBuilder<SortDirection> & { defaultValue: SortDirection };
+/** Only the defaults are read: the hook parses page, size, sort and dir with the same keys and rules. */
+type TableDefaults = {
+  page: { defaultValue: number };
+  size: { defaultValue: number };
+  sort: { defaultValue: string };
+  dir: { defaultValue: SortDirection };
 };
 
 // Server-side everything: the table only renders the page it is given; paging, sorting and size are
@@ -30,7 +31,7 @@ export function useDataTable<TData>(opts: {
   pageCount: number;
   /** Rows matching the filter, across all pages. */
   total: number;
-  parsers: TableParsers;
+  parsers: TableDefaults;
   getRowId: (row: TData) => string;
   /** localStorage key for the column menu's choices. */
   storageKey: string;
@@ -38,7 +39,18 @@ export function useDataTable<TData>(opts: {
   /** Changes whenever the filter changes (not the page): the selection resets with it. */
   filterKey: string;
 }) {
-  const [url, setUrl] = useTableQueryStates({ page: opts.parsers.page, size: opts.parsers.size, sort: opts.parsers.sort, dir: opts.parsers.dir });
+  const defaults = opts.parsers;
+  const parsers = useMemo(
+    () => ({
+      page: parseAsPage.withDefault(1),
+      size: parseAsInteger.withDefault(defaults.size.defaultValue),
+      // The server's parser whitelists the sort; here it only drives the header arrows.
+      sort: parseAsString.withDefault(defaults.sort.defaultValue),
+      dir: parseAsStringLiteral(SORT_DIRECTIONS).withDefault(defaults.dir.defaultValue),
+    }),
+    [defaults.size.defaultValue, defaults.sort.defaultValue, defaults.dir.defaultValue],
+  );
+  const [url, setUrl] = useTableQueryStates(parsers);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [allMatching, setAllMatching] = useState(false);
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>(() => Object.fromEntries((opts.initialHidden ?? []).map((id) => [id, false])));
@@ -60,6 +72,8 @@ export function useDataTable<TData>(opts: {
     }
   }, [opts.storageKey]);
 
+  // A page past the end (an old link, rows removed) shows the last page, as the query does.
+  const pageIndex = Math.min(url.page, Math.max(opts.pageCount, 1)) - 1;
   const sorting: SortingState = useMemo(() => [{ id: url.sort, desc: url.dir === "desc" }], [url.sort, url.dir]);
 
   const table = useReactTable({
@@ -67,7 +81,7 @@ export function useDataTable<TData>(opts: {
     columns: opts.columns,
     pageCount: opts.pageCount,
     getRowId: opts.getRowId,
-    state: { sorting, rowSelection, columnVisibility, pagination: { pageIndex: url.page - 1, pageSize: url.size } },
+    state: { sorting, rowSelection, columnVisibility, pagination: { pageIndex, pageSize: url.size } },
     manualPagination: true,
     manualSorting: true,
     manualFiltering: true,
@@ -94,7 +108,7 @@ export function useDataTable<TData>(opts: {
       void setUrl(first ? { sort: first.id, dir: first.desc ? "desc" : "asc", page: 1 } : { sort: null, dir: null, page: 1 });
     },
     onPaginationChange: (updater) => {
-      const current = { pageIndex: url.page - 1, pageSize: url.size };
+      const current = { pageIndex, pageSize: url.size };
       const next = typeof updater === "function" ? updater(current) : updater;
       void setUrl(next.pageSize !== url.size ? { size: next.pageSize, page: 1 } : { page: next.pageIndex + 1 });
     },

@@ -1,18 +1,18 @@
 // One zod schema per courses/clients/registrations/payments input, shared by each form (zodResolver)
-// and its server action. Messages are message keys: `validation.*` (shared) or `registrations.validation.*`.
+// and its server action. Messages are message keys: `validation.*` (shared) or `registrationErrors.validation.*`.
 import { z } from "zod";
 import { emailField } from "@/lib/auth/schemas";
 import { isValidCif } from "@/lib/validation/ro";
 import { BUYER_TYPES, MAX_BANI, PAYMENT_METHODS, PAYMENT_STATUSES } from "./constants";
 import { addDays, isIsoDate, todayInBucharest } from "./dates";
 import { parseMoneyToBani } from "./money";
+import { isValidReference, normaliseReference } from "./reference";
 
 export { BUYER_TYPES, MAX_BANI, PAYMENT_METHODS, PAYMENT_STATUSES };
-const V = "registrations.validation";
+const V = "registrationErrors.validation";
 
 // Refuses control characters and bidirectional overrides (they can disguise a name on an invoice).
 // TODO(errors helper): switch to lib/validation/text.ts once it is on main.
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]/;
 const text = (max: number) => z.string().trim().max(max, "tooLong").refine((s) => !UNSAFE.test(s), `${V}.unsafeText`);
 const requiredText = (max: number, min = 1) => text(max).refine((s) => s.length >= min, min > 1 ? "nameShort" : "required");
@@ -146,6 +146,14 @@ export const registrationSchema = z
     clientId: idField,
     courseId: idField,
     participantName: requiredText(200, 2),
+    // Empty on create: a new one is generated. Given (e.g. kept from a school's spreadsheet): it must
+    // be a valid reference not used yet in the organisation. Ignored on edit.
+    reference: z
+      .string()
+      .optional()
+      .nullable()
+      .transform((s) => (s ? normaliseReference(s) : null))
+      .refine((s) => s === null || isValidReference(s), `${V}.reference`),
     // Empty on create: the course's price.
     price: optionalMoneyField,
     downPayment: optionalMoneyField,
@@ -194,5 +202,6 @@ export const listRegistrationsSchema = z.object({
   q: z.string().trim().max(100).catch("").default(""),
 });
 export type ListRegistrationsParams = z.output<typeof listRegistrationsSchema>;
-/** The filter part alone: what "select all N matching" re-applies. */
-export type RegistrationFilter = Omit<ListRegistrationsParams, "page" | "pageSize" | "sort" | "dir">;
+/** The filter part alone: what the count and "select all N matching" re-apply. */
+export const registrationFilterSchema = listRegistrationsSchema.pick({ course: true, term: true, paymentStatus: true, status: true, q: true });
+export type RegistrationFilter = z.output<typeof registrationFilterSchema>;

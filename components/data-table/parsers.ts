@@ -12,9 +12,9 @@ export const parseAsPage = createParser({
   serialize: (v: number) => String(v),
 });
 
-export function createTableParsers<const S extends readonly string[]>(opts: {
-  sorts: S;
-  defaultSort: S[number];
+export function createTableParsers<const K extends string>(opts: {
+  sorts: readonly K[];
+  defaultSort: NoInfer<K>;
   defaultDir?: SortDirection;
   defaultSize?: (typeof PAGE_SIZES)[number];
 }) {

@@ -76,6 +76,8 @@ export function useDataTable<TData>(opts: {
   const pageIndex = Math.min(url.page, Math.max(opts.pageCount, 1)) - 1;
   const sorting: SortingState = useMemo(() => [{ id: url.sort, desc: url.dir === "desc" }], [url.sort, url.dir]);
 
+  // The table instance is mutable by design; React Compiler skipping this hook is expected.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: opts.data,
     columns: opts.columns,

@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
-import { Controller, useForm } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "use-intl";
 import { applyFieldErrors } from "@/components/apply-action-errors";
@@ -14,8 +14,7 @@ import { useErrorText } from "@/components/use-error-text";
 import { formatMoney } from "@/lib/format";
 import { baniToInput } from "@/lib/registrations/money";
 import { registrationSchema, type RegistrationInput, type RegistrationValues } from "@/lib/registrations/schemas";
-import { createRegistrationAction } from "../actions/create-registration";
-import { updateRegistrationAction } from "../actions/update-registration";
+import { saveRegistrationAction } from "../actions/save-registration";
 import { ClientPicker, type PickedClient } from "./client-picker";
 
 const FIELDS = ["clientId", "courseId", "participantName", "price", "downPayment"] as const;
@@ -45,13 +44,12 @@ export function RegistrationForm(props: {
   const editing = !!props.initial.id;
   const form = useForm<RegistrationInput, unknown, RegistrationValues>({ resolver: zodResolver(registrationSchema), defaultValues: props.initial });
   const { errors, isSubmitting } = form.formState;
-  const courseId = form.watch("courseId");
+  const courseId = useWatch({ control: form.control, name: "courseId" });
   const course = props.courses.find((c) => c.id === courseId);
 
   const onSubmit = form.handleSubmit(async () => {
     setFailure(null);
-    const input = form.getValues();
-    const res = editing ? await updateRegistrationAction(input) : await createRegistrationAction(input);
+    const res = await saveRegistrationAction(form.getValues());
     if (!res.ok) {
       if (!applyFieldErrors(form.setError, res.fieldErrors, FIELDS)) setFailure(res.error);
       return;
@@ -59,8 +57,8 @@ export function RegistrationForm(props: {
     if (props.onSaved) {
       props.onSaved();
       router.refresh();
-    } else if (res.data && typeof res.data === "object" && "id" in res.data) {
-      router.push(`/registrations/${String(res.data.id)}`);
+    } else {
+      router.push(`/registrations/${res.data.id}`);
     }
   });
 

@@ -2,6 +2,7 @@
 import { eq } from "drizzle-orm";
 import { hashPassword } from "../lib/auth/password";
 import { DEMO_SMARTBILL, seedSandboxDemo } from "../lib/smartbill-sandbox/demo";
+import { seedDemoRegistrations } from "../scripts/demo/registrations";
 import { createDb } from "./client";
 import { memberships, organisations, users, type Role } from "./schema";
 
@@ -31,6 +32,7 @@ export async function seedDemoIfEmpty(url: string, baseUrl: string): Promise<voi
         }
       });
     }
+    await seedDemoRegistrations(h.db);
     if (sandboxOn) await seedSandboxDemo(h.sql);
   } finally {
     await h.close();

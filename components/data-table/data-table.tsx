@@ -46,7 +46,7 @@ export function DataTable<TData>(props: {
       <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" aria-busy={pending || undefined}>
         <table className={cn("w-full border-collapse text-sm transition-opacity", pending && "opacity-60")}>
           <caption className="sr-only">{props.caption}</caption>
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
+          <thead className="bg-slate-50 text-left text-xs text-slate-600">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id} className="border-b border-slate-200">
                 {group.headers.map((header) => {
@@ -57,7 +57,7 @@ export function DataTable<TData>(props: {
                       key={header.id}
                       scope="col"
                       aria-sort={header.column.getCanSort() ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
-                      className={cn("whitespace-nowrap px-3 py-2.5 font-medium first:pl-4 last:pr-4", align === "right" && "text-right")}
+                      className={cn("whitespace-nowrap px-3 py-2.5 font-medium first:pl-4 last:pr-4", align === "right" && "text-right", header.column.columnDef.meta?.className)}
                     >
                       {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
                     </th>
@@ -77,7 +77,10 @@ export function DataTable<TData>(props: {
               rows.map((row) => (
                 <tr key={row.id} data-state={row.getIsSelected() ? "selected" : undefined} className="border-b border-slate-100 last:border-0 hover:bg-slate-50 data-[state=selected]:bg-indigo-50/60">
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className={cn("px-3 py-2.5 align-middle first:pl-4 last:pr-4", cell.column.columnDef.meta?.align === "right" && "text-right tabular-nums")}>
+                    <td
+                      key={cell.id}
+                      className={cn("px-3 py-2.5 align-middle first:pl-4 last:pr-4", cell.column.columnDef.meta?.align === "right" && "text-right tabular-nums", cell.column.columnDef.meta?.className)}
+                    >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}

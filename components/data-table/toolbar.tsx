@@ -60,10 +60,10 @@ export function DataTableSelectFilter<T extends string>(props: {
   const raw = url[props.urlKey] as T | null;
   const value = raw && raw !== props.defaultValue ? raw : "";
   return (
-    <label className={cn("flex flex-col gap-1 text-xs font-medium text-slate-600 sm:w-auto", props.className)}>
+    <label className={cn("flex min-w-0 flex-col text-xs font-medium text-slate-600", props.className)}>
       <span className="sr-only">{props.label}</span>
       <select
-        className={cn(control, "px-3", value && "border-indigo-400 bg-indigo-50/40")}
+        className={cn(control, "w-full truncate px-3 sm:w-auto sm:max-w-56", value && "border-indigo-400 bg-indigo-50/40")}
         value={value}
         aria-label={props.label}
         onChange={(e) => void setUrl({ [props.urlKey]: e.target.value || null, page: null } as Parameters<typeof setUrl>[0])}

@@ -6,6 +6,8 @@ declare module "@tanstack/react-table" {
     /** Shown in the header, the column menu and to screen readers. */
     label?: string;
     align?: "left" | "right";
+    /** Extra classes for the column's cells, e.g. "hidden md:table-cell" to drop it on a phone. */
+    className?: string;
     /** Kept out of the column menu (selection and action columns). */
     fixed?: boolean;
   }

@@ -75,7 +75,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
           )
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <Card className="p-5">
           <h2 className="mb-4 flex items-center gap-2 text-base font-semibold">
             {t("clients.detail.buyer")}
@@ -91,7 +91,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
                     { label: t("clients.fields.vatPayer"), value: client.vatPayer ? t("clients.detail.vatPayer") : t("clients.detail.notVatPayer"), wide: true },
                   ]
                 : []),
-              { label: t("clients.fields.email"), value: client.email ?? none },
+              { label: t("clients.fields.email"), value: client.email ?? none, wide: true },
               { label: t("clients.fields.phone"), value: client.phone ?? none },
               { label: t("clients.fields.address"), value: client.address ?? none, wide: true },
               { label: t("clients.fields.city"), value: client.city ?? none },

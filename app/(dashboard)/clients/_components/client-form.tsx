@@ -53,7 +53,16 @@ export function ClientForm({ initial, onSaved }: { initial: ClientInput; onSaved
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-busy={isSubmitting}>
+    // The dialog is portalled, but React bubbles its submit to an enclosing form (the registration form).
+    <form
+      onSubmit={(e) => {
+        e.stopPropagation();
+        void onSubmit(e);
+      }}
+      noValidate
+      className="space-y-6"
+      aria-busy={isSubmitting}
+    >
       {failure && <Alert tone="error">{errorText(failure)}</Alert>}
       <fieldset>
         <legend className="mb-2 text-sm font-semibold text-slate-900">{t("fields.buyerType")}</legend>

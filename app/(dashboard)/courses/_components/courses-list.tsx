@@ -55,7 +55,7 @@ export async function CoursesList({ orgId, showArchived, choices }: { orgId: str
               </td>
               <td className="whitespace-nowrap px-3 py-2.5 text-right tabular-nums">{formatMoney(c.priceBani, locale)}</td>
               <td className="hidden px-3 py-2.5 text-slate-700 md:table-cell">{profileName ?? t("courses.fields.defaultProfile")}</td>
-              <td className="hidden px-3 py-2.5 text-slate-700 md:table-cell">{c.vatName ?? t("courses.fields.defaultVat")}</td>
+              <td className="hidden whitespace-nowrap px-3 py-2.5 text-slate-700 md:table-cell">{c.vatName ?? t("courses.fields.defaultVat")}</td>
               <td className="px-3 py-2.5">
                 <Badge tone={c.archivedAt ? "neutral" : "success"}>{c.archivedAt ? t("courses.archived") : t("courses.active")}</Badge>
               </td>

@@ -59,7 +59,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
           )
         }
       />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
           <Card className="p-5">
             <h2 className="mb-4 flex flex-wrap items-center gap-2 text-base font-semibold">

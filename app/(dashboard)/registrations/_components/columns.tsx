@@ -18,7 +18,8 @@ export function registrationColumns(opts: { t: T; locale: string; selectable: bo
   const money = (id: "price" | "paid" | "balance", pick: (r: RegistrationRow) => number): ColumnDef<RegistrationRow, unknown> => ({
     id,
     accessorFn: pick,
-    meta: { label: t(`columns.${id}`), align: "right" },
+    // On a phone the balance is what matters; price and paid come back from md up.
+    meta: { label: t(`columns.${id}`), align: "right", className: id === "balance" ? undefined : "hidden md:table-cell" },
     header: ({ column }) => <DataTableColumnHeader column={column} title={t(`columns.${id}`)} />,
     cell: ({ row }) => {
       const v = pick(row.original);
@@ -43,16 +44,22 @@ export function registrationColumns(opts: { t: T; locale: string; selectable: bo
       meta: { label: t("columns.participant") },
       header: ({ column }) => <DataTableColumnHeader column={column} title={t("columns.participant")} />,
       cell: ({ row }) => (
-        <span className="flex items-center gap-2">
-          <span className="font-medium text-slate-900">{row.original.participantName}</span>
-          {row.original.status === "cancelled" && <Badge tone="neutral">{t("cancelledBadge")}</Badge>}
+        <span className="block min-w-32">
+          <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <span className="font-medium text-slate-900">{row.original.participantName}</span>
+            {row.original.status === "cancelled" && <Badge tone="neutral">{t("cancelledBadge")}</Badge>}
+          </span>
+          {/* Client and course have their own columns from md up; on a phone they sit under the name. */}
+          <span className="block text-xs text-slate-500 md:hidden">
+            {row.original.clientName} · {row.original.courseName}
+          </span>
         </span>
       ),
     },
     {
       id: "client",
       accessorKey: "clientName",
-      meta: { label: t("columns.client") },
+      meta: { label: t("columns.client"), className: "hidden md:table-cell" },
       header: ({ column }) => <DataTableColumnHeader column={column} title={t("columns.client")} />,
       cell: ({ row }) => (
         <Link href={`/clients/${row.original.clientId}`} className="text-slate-700 hover:text-indigo-700 hover:underline">
@@ -63,7 +70,7 @@ export function registrationColumns(opts: { t: T; locale: string; selectable: bo
     {
       id: "course",
       accessorKey: "courseName",
-      meta: { label: t("columns.course") },
+      meta: { label: t("columns.course"), className: "hidden md:table-cell" },
       header: ({ column }) => <DataTableColumnHeader column={column} title={t("columns.course")} />,
       cell: ({ row }) => <span className="text-slate-700">{row.original.courseName}</span>,
     },

@@ -47,6 +47,7 @@ export function RegistrationsTable(props: {
                   type="button"
                   size="sm"
                   variant="secondary"
+                  className="whitespace-nowrap"
                   onClick={() => {
                     setNotice(null);
                     setPaying(row);
@@ -91,6 +92,7 @@ export function RegistrationsTable(props: {
   const toolbar = (
     <div className="flex flex-wrap items-center gap-2">
       <DataTableSearch label={t("search")} placeholder={t("searchPlaceholder")} />
+      <div className="grid w-full grid-cols-2 gap-2 sm:flex sm:w-auto sm:flex-wrap">
       <DataTableSelectFilter urlKey="course" parser={registrationsParsers.course} label={t("filters.course")} allLabel={t("filters.allCourses")} options={props.courses} />
       <DataTableSelectFilter urlKey="term" parser={registrationsParsers.term} label={t("filters.term")} allLabel={t("filters.allTerms")} options={props.terms} />
       <DataTableSelectFilter
@@ -108,6 +110,7 @@ export function RegistrationsTable(props: {
         defaultValue="active"
         options={REGISTRATION_STATES.filter((s) => s !== "active").map((s) => ({ value: s, label: t(`filters.state_${s}`) }))}
       />
+      </div>
       <DataTableReset keys={[...FILTER_KEYS]} />
       <div className="ml-auto flex items-center gap-3">
         <p className="text-sm text-slate-600" data-testid="registrations-count" aria-live="polite">

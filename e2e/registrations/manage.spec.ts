@@ -28,7 +28,7 @@ test("staff create a course, a client and a registration, then record a payment 
   await page.goto(`/registrations?q=${encodeURIComponent(reference)}`);
   const row = page.getByRole("row").filter({ hasText: reference });
   await expect(row.getByTestId("payment-status")).toHaveText("Not paid");
-  await row.getByRole("button", { name: `Record a payment for ${reference} (${participant})` }).click();
+  await row.getByRole("button", { name: `Record payment for ${reference} (${participant})` }).click();
   const pay = page.getByRole("dialog", { name: "Record a payment" });
   await expect(pay.getByLabel("Amount (lei)")).toHaveValue("1250,00");
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Bucharest" }).format(new Date());
@@ -40,7 +40,7 @@ test("staff create a course, a client and a registration, then record a payment 
   await expect(row).toContainText("RON 750.00");
 
   // Bad input changes nothing: a zero amount is refused in the dialog.
-  await row.getByRole("button", { name: `Record a payment for ${reference} (${participant})` }).click();
+  await row.getByRole("button", { name: `Record payment for ${reference} (${participant})` }).click();
   await pay.getByLabel("Amount (lei)").fill("0");
   await pay.getByRole("button", { name: "Record payment" }).click();
   await expect(pay.getByText("The amount must be more than zero.")).toBeVisible();

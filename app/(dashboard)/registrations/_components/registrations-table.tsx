@@ -6,12 +6,13 @@ import { useLocale, useTranslations } from "use-intl";
 import { SearchX } from "lucide-react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableReset, DataTableSearch, DataTableSelectFilter } from "@/components/data-table/toolbar";
-import type { TableSelection } from "@/components/data-table/types";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { DataTableViewOptions } from "@/components/data-table/view-options";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FILTER_KEYS, PAYMENT_STATUS_VALUES, REGISTRATION_STATES, registrationsParsers } from "../search-params";
+import type { RegistrationFilter } from "@/lib/registrations/schemas";
+import { BulkActions } from "./bulk-actions";
 import { registrationColumns } from "./columns";
 import { RecordPaymentDialog } from "./record-payment-dialog";
 import type { FilterOption, RegistrationRow } from "./types";
@@ -25,8 +26,8 @@ export function RegistrationsTable(props: {
   canManage: boolean;
   courses: FilterOption[];
   terms: FilterOption[];
-  /** Issue 10 hangs "Issue invoices" here. */
-  selectionActions?: (selection: TableSelection) => React.ReactNode;
+  /** The filter behind "select all N matching" (what bulk actions re-apply on the server). */
+  filter: RegistrationFilter;
 }) {
   const t = useTranslations("registrations");
   const locale = useLocale();
@@ -137,7 +138,7 @@ export function RegistrationsTable(props: {
         selection={selection}
         onSelectAllMatching={selectAllMatching}
         onClearSelection={clearSelection}
-        selectionActions={props.selectionActions}
+        selectionActions={(selection) => <BulkActions selection={selection} filter={props.filter} />}
       />
       {paying && <RecordPaymentDialog registration={paying} open onOpenChange={(open) => !open && setPaying(null)} onRecorded={setNotice} />}
     </>

@@ -56,7 +56,9 @@ test("staff create a course, a client and a registration, then record a payment 
   await voidDialog.getByLabel("Reason").fill("Recorded twice by mistake");
   await voidDialog.getByRole("button", { name: "Void payment" }).click();
   await expect(voidDialog).toBeHidden();
-  await expect(page.getByTestId("payments-table")).toContainText("Voided: Recorded twice by mistake");
+  await expect(page.getByTestId("payments-table")).toContainText("VoidedReason: Recorded twice by mistake");
+  await expect(page.getByTestId("timeline")).toContainText("Payment of RON 750.00 voided");
+  await expect(page.getByTestId("timeline")).toContainText("Payment status: Paid → Partially paid");
   await expect(page.getByTestId("balance-amount")).toHaveText("RON 750.00");
   await expect(page.getByTestId("invoices-section")).toContainText("Invoices");
 });

@@ -1,18 +1,11 @@
 // The courses, clients, registrations and payments actions as public endpoints: the real actions on
-// real PostgreSQL; only the session lookup is stubbed, as the HTTP boundary would supply it.
+// real PostgreSQL; only the request is simulated (test/session.ts).
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { recordPayment } from "../lib/registrations/record-payment";
 import { createTestDb, type TestDb } from "./db";
 import { makeRegOrg, type RegOrg } from "./registrations-fixtures";
-
-let session: { user: { id: string } } | null = null;
-vi.mock("next-auth", () => ({ getServerSession: vi.fn(async () => session) }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, set: () => {} }),
-  headers: async () => new Headers({ host: "localhost:3000" }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+import { actAs, signOut } from "./session";
 
 let t: TestDb;
 let A: RegOrg;
@@ -31,6 +24,7 @@ async function loadActions() {
     ...(await import("../app/(dashboard)/registrations/actions/record-payment")),
     ...(await import("../app/(dashboard)/registrations/actions/void-payment")),
     ...(await import("../app/(dashboard)/registrations/actions/list-registration-ids")),
+    ...(await import("../app/(dashboard)/registrations/actions/import-registrations")),
   };
 }
 
@@ -44,6 +38,8 @@ async function snapshot() {
 const course = () => ({ name: "Pian", price: "800", termName: "Toamna 2026", termStart: "2026-09-15", termEnd: "2027-01-31" });
 const client = () => ({ buyerType: "person" as const, name: "Maria Ionescu", country: "Romania" });
 const payment = (registrationId: string, amount = "100") => ({ registrationId, amount, paidOn: "2026-10-01", method: "cash" as const });
+
+const IMPORT_CSV = "Client;Copil;Curs\nDan Radu;Toma Radu;Dans modern\n";
 
 // Every action, called against organisation A's rows.
 function everyAction() {
@@ -60,12 +56,13 @@ function everyAction() {
     recordPayment: () => act.recordPaymentAction(payment(A.registration)),
     voidPayment: () => act.voidPaymentAction({ paymentId, reason: "typed twice" }),
     listRegistrationIds: () => act.listRegistrationIdsAction({}),
+    previewImport: () => act.previewImportAction({ csv: IMPORT_CSV }),
+    commitImport: () => act.commitImportAction({ csv: IMPORT_CSV, mapping: { clientName: "Client", participantName: "Copil", courseName: "Curs" } }),
   };
 }
 
 beforeAll(async () => {
-  t = await createTestDb();
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDb({ app: true });
   A = await makeRegOrg(t, "Alpha");
   B = await makeRegOrg(t, "Beta");
   ({ payment: { id: paymentId } } = await recordPayment(t.db, {
@@ -79,14 +76,8 @@ beforeAll(async () => {
   }));
   act = await loadActions();
 });
-afterAll(async () => {
-  const { getDbHandle } = await import("../db");
-  await getDbHandle().close();
-  await t.drop();
-});
-beforeEach(() => {
-  session = null;
-});
+afterAll(() => t.drop());
+beforeEach(() => signOut());
 
 describe("registrations actions refuse and change nothing", () => {
   it("for a caller without a session", async () => {
@@ -98,7 +89,7 @@ describe("registrations actions refuse and change nothing", () => {
   });
 
   it("for an accountant (read only)", async () => {
-    session = { user: { id: A.users.accountant } };
+    actAs({ userId: A.users.accountant });
     const before = await snapshot();
     for (const [name, call] of Object.entries(everyAction())) {
       expect(await call(), name).toMatchObject({ ok: false, code: "forbidden" });
@@ -107,7 +98,7 @@ describe("registrations actions refuse and change nothing", () => {
   });
 
   it("for another school's admin, as if A's rows did not exist", async () => {
-    session = { user: { id: B.users.admin } };
+    actAs({ userId: B.users.admin });
     const before = await snapshot();
     const calls = everyAction();
     for (const name of ["saveCourseEdit", "archiveCourse", "saveClientEdit", "saveRegistrationNew", "saveRegistrationEdit", "cancelRegistration", "recordPayment", "voidPayment"] as const) {
@@ -123,7 +114,7 @@ describe("registrations actions refuse and change nothing", () => {
 
 describe("bad input gets a clear message and changes nothing", () => {
   beforeEach(() => {
-    session = { user: { id: A.users.staff } };
+    actAs({ userId: A.users.staff });
   });
 
   const fieldError = (res: unknown, field: string) => (res as { fieldErrors?: Record<string, string[]> }).fieldErrors?.[field]?.[0];
@@ -145,6 +136,12 @@ describe("bad input gets a clear message and changes nothing", () => {
       expect(fieldError(res, "amount"), amount).toBe(message);
     }
     expect(fieldError(await act.saveCourseAction({ ...course(), price: "-5" }), "price")).toBe("registrationErrors.validation.amountPositive");
+    const reg = { clientId: A.client, courseId: A.course, participantName: "Ana Pop" };
+    expect(fieldError(await act.saveRegistrationAction({ ...reg, downPayment: "-5" }), "downPayment")).toBe("registrationErrors.validation.amountPositive");
+    expect(fieldError(await act.saveRegistrationAction({ ...reg, price: "2.000.000" }), "price")).toBe("registrationErrors.validation.amountTooLarge");
+    expect(fieldError(await act.saveRegistrationAction({ ...reg, price: "100", downPayment: "200" }), "downPayment")).toBe(
+      "registrationErrors.validation.downPaymentAbovePrice",
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -215,7 +212,7 @@ describe("bad input gets a clear message and changes nothing", () => {
 
 describe("staff do the job", () => {
   it("create a course, a client in București and a registration, record a payment and see the status", async () => {
-    session = { user: { id: A.users.staff } };
+    actAs({ userId: A.users.staff });
     const c = await act.saveCourseAction({ ...course(), price: "1.200,00" });
     const cl = await act.saveClientAction({ ...client(), city: "sector 2", county: "" });
     if (!c.ok || !cl.ok) throw new Error("setup failed");

@@ -1,33 +1,28 @@
 // Organisations with courses, clients and registrations for the registrations tests, made through
 // the real use-cases.
-import crypto from "node:crypto";
-import { memberships, organisations, users, type Role } from "../db/schema";
+import type { Role } from "../db/schema";
 import { createClient } from "../lib/registrations/clients";
 import { createCourse } from "../lib/registrations/courses";
 import { createRegistration } from "../lib/registrations/registrations";
 import { clientSchema, courseSchema, registrationSchema } from "../lib/registrations/schemas";
 import type { TestDb } from "./db";
+import { createSchool, type School } from "./school";
 
 export interface RegOrg {
   id: string;
+  school: School<Role>;
   users: Record<Role, string>;
   course: string;
   client: string;
   registration: string;
 }
 
+/** A school (one member per role) with a course, a client in București and one registration. */
 export async function makeRegOrg(t: TestDb, name: string): Promise<RegOrg> {
-  const [org] = await t.db.insert(organisations).values({ name }).returning();
-  const ids = {} as Record<Role, string>;
-  for (const role of ["admin", "staff", "accountant"] as const) {
-    const [u] = await t.db
-      .insert(users)
-      .values({ email: `${role}-${crypto.randomUUID()}@reg.test`, name: `${name} ${role}`, passwordHash: "x" })
-      .returning();
-    await t.db.insert(memberships).values({ orgId: org!.id, userId: u!.id, role });
-    ids[role] = u!.id;
-  }
-  const a = { orgId: org!.id, actorUserId: ids.admin };
+  const school = await createSchool(t.db, { name, roles: ["admin", "staff", "accountant"] });
+  const ids = { admin: school.admin.userId, staff: school.staff.userId, accountant: school.accountant.userId };
+  const org = { id: school.id };
+  const a = { orgId: org.id, actorUserId: ids.admin };
   const course = await createCourse(t.db, {
     ...a,
     input: courseSchema.parse({ name: "Dans modern", price: "1.000,00", termName: "Toamna 2026", termStart: "2026-09-15", termEnd: "2027-01-31" }),
@@ -40,5 +35,5 @@ export async function makeRegOrg(t: TestDb, name: string): Promise<RegOrg> {
     ...a,
     input: registrationSchema.parse({ clientId: client.id, courseId: course.id, participantName: "Ioana Popescu", downPayment: "300" }),
   });
-  return { id: org!.id, users: ids, course: course.id, client: client.id, registration: registration.id };
+  return { id: org.id, school, users: ids, course: course.id, client: client.id, registration: registration.id };
 }

@@ -5,7 +5,7 @@ create extension if not exists unaccent;
 --> statement-breakpoint
 create extension if not exists pg_trgm;
 --> statement-breakpoint
--- Lets a GIN index start with org_id (organisation first) before the trigram column.
+-- Lets a GIN index start with org_id (0004; 0007 replaced those indexes with plain trigram ones).
 create extension if not exists btree_gin;
 --> statement-breakpoint
 create or replace function bursar_search_text(value text) returns text

@@ -92,7 +92,10 @@ export const clients = pgTable(
   (t) => [
     index("clients_org_name_idx").on(t.orgId, t.name, t.id),
     index("clients_org_email_idx").on(t.orgId, sql`lower(${t.email})`),
-    index("clients_search_idx").using("gin", t.orgId, t.searchText.op("gin_trgm_ops")),
+    // Trigram indexes are the one exception to "org_id first": measured at 100,000 rows, a btree_gin
+    // org_id key made a selective name search 6x slower (GIN intersects the organisation's whole
+    // posting list); the organisation is checked on the few matching rows instead.
+    index("clients_search_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     check("clients_company_check", sql`buyer_type = 'person' or (company_name is not null and cif is not null)`),
   ],
 );
@@ -157,7 +160,8 @@ export const registrations = pgTable(
     index("registrations_org_status_idx").on(t.orgId, t.paymentStatus, t.createdAt, t.id),
     index("registrations_org_course_idx").on(t.orgId, t.courseId, t.createdAt, t.id),
     index("registrations_org_client_idx").on(t.orgId, t.clientId),
-    index("registrations_search_idx").using("gin", t.orgId, t.searchText.op("gin_trgm_ops")),
+    // See clients_search_trgm_idx for why org_id is not part of it.
+    index("registrations_search_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     check("registrations_price_check", money("price_bani")),
     check("registrations_down_payment_check", sql`down_payment_bani is null or (down_payment_bani > 0 and down_payment_bani <= price_bani)`),
     check("registrations_paid_check", sql`paid_bani >= 0`),

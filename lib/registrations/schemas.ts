@@ -22,29 +22,27 @@ const optionalText = (max = 200) =>
     .nullable()
     .transform((s) => (s ? s : null));
 
+// "1.234,50" or "1234.50" → integer bani in (0, MAX_BANI], or a field error.
+function toBani(s: string, ctx: z.RefinementCtx): number {
+  const bani = parseMoneyToBani(s);
+  if (bani === null) ctx.addIssue({ code: "custom", message: `${V}.amountFormat` });
+  else if (bani <= 0) ctx.addIssue({ code: "custom", message: `${V}.amountPositive` });
+  else if (bani > MAX_BANI) ctx.addIssue({ code: "custom", message: `${V}.amountTooLarge` });
+  else return bani;
+  return z.NEVER;
+}
+
 /** An amount typed as "1.234,50" or "1234.50" → integer bani in (0, MAX_BANI]. */
-export const moneyField = z
-  .string()
-  .trim()
-  .min(1, "required")
-  .max(30, `${V}.amountFormat`)
-  .transform((s, ctx) => {
-    const bani = parseMoneyToBani(s);
-    if (bani === null) ctx.addIssue({ code: "custom", message: `${V}.amountFormat` });
-    else if (bani <= 0) ctx.addIssue({ code: "custom", message: `${V}.amountPositive` });
-    else if (bani > MAX_BANI) ctx.addIssue({ code: "custom", message: `${V}.amountTooLarge` });
-    else return bani;
-    return z.NEVER;
-  });
+export const moneyField = z.string().trim().min(1, "required").max(30, `${V}.amountFormat`).transform(toBani);
 
 /** Like moneyField, but empty means "none" (null). */
 export const optionalMoneyField = z
   .string()
   .trim()
+  .max(30, `${V}.amountFormat`)
   .optional()
   .nullable()
-  .transform((s) => s || null)
-  .pipe(z.union([z.null(), moneyField]));
+  .transform((s, ctx) => (s ? toBani(s, ctx) : null));
 
 export const dateField = z
   .string()

@@ -104,7 +104,7 @@ export async function seedDemoRegistrations(db: Database, orgId?: string): Promi
       .insert(courses)
       .values(
         TERMS.flatMap((term, ti) =>
-          COURSES.slice(ti * 6, ti * 6 + 6).concat(ti ? COURSES.slice(10) : []).map(([name, priceBani, profile]) => ({
+          COURSES.slice(ti * 6, ti * 6 + 6).map(([name, priceBani, profile]) => ({
             orgId: org,
             name,
             priceBani: priceBani + ti * 5_000,

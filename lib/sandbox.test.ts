@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { organisations, smartbillConnections, users } from "../db/schema";
+import { organisations, users } from "../db/schema";
 import { createTestDb, type TestDb } from "../test/db";
 import { sandboxAdmin } from "./smartbill-sandbox/admin";
 import { basicHeader } from "./smartbill-sandbox/auth";

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, formAlert, signIn } from "../fixtures/auth";
 import { newSandboxAccount, sandbox } from "../fixtures/sandbox";
-import { useOwnSandbox } from "../fixtures/own-sandbox";
+import { connectOwnSandbox } from "../fixtures/own-sandbox";
 import { fillCredentials, signUpNewSchool } from "../fixtures/school";
 
 test.describe("SmartBill credentials step", () => {
@@ -56,14 +56,14 @@ test.describe("SmartBill credentials step", () => {
 
   test("the sandbox connects in one click to an account of the school's own and shows the badge", async ({ page }) => {
     await signUpNewSchool(page);
-    const own = await useOwnSandbox(page);
+    const own = await connectOwnSandbox(page);
     expect(own.email).toMatch(/^school-.+@sandbox\.smartbill\.test$/);
     expect(own.cif).not.toBe("RO12345674");
     await expect(page.getByTestId("sandbox-badge")).toBeVisible();
     // Another school gets another account and company.
     await page.context().clearCookies();
     await signUpNewSchool(page);
-    const other = await useOwnSandbox(page);
+    const other = await connectOwnSandbox(page);
     expect([other.email, other.cif]).not.toEqual([own.email, own.cif]);
     expect(other.cif).not.toBe(own.cif);
   });

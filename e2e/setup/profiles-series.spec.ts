@@ -3,7 +3,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { withE2eDb } from "../fixtures/db";
 import { newSandboxAccount, sandbox } from "../fixtures/sandbox";
-import { useOwnSandbox } from "../fixtures/own-sandbox";
+import { connectOwnSandbox } from "../fixtures/own-sandbox";
 import { fillCredentials, signUpNewSchool } from "../fixtures/school";
 
 const SCHOOL = "Școala de Dans Arabesque";
@@ -35,7 +35,7 @@ const card = (page: Page, name: string) => page.getByRole("list", { name: "Your 
 
 test("an admin adds billing profiles, moves the default, and picks a SmartBill series for each", async ({ page }) => {
   await signUpNewSchool(page, SCHOOL);
-  const own = await useOwnSandbox(page);
+  const own = await connectOwnSandbox(page);
   await page.getByRole("link", { name: "Continue" }).click();
   await passGeneration(page);
 

@@ -3,7 +3,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { uniqueEmail } from "../fixtures/auth";
-import { useOwnSandbox } from "../fixtures/own-sandbox";
+import { connectOwnSandbox } from "../fixtures/own-sandbox";
 
 // playwright.config.ts gives the server this key.
 const SANDBOX_CONTROL_KEY = "e2e-sandbox-control-key";
@@ -39,7 +39,7 @@ async function signUpAndConnect(page: Page): Promise<{ email: string; own: { ema
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/setup(\/credentials)?$/);
   await page.goto("/setup/credentials");
-  const own = await useOwnSandbox(page);
+  const own = await connectOwnSandbox(page);
   await page.getByRole("link", { name: "Continue", exact: true }).click();
   await expect(page).toHaveURL(/\/setup\/generation$/);
   await page.getByRole("button", { name: "Save and continue" }).click();

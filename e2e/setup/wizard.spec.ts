@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { withE2eDb } from "../fixtures/db";
 import { sandbox } from "../fixtures/sandbox";
-import { useOwnSandbox } from "../fixtures/own-sandbox";
+import { connectOwnSandbox } from "../fixtures/own-sandbox";
 import { signUpNewSchool } from "../fixtures/school";
 
 const SCHOOL = "Școala de Limbi Babel";
@@ -13,7 +13,7 @@ test("a new admin completes the wizard against the sandbox and the test draft co
   let own = { email: "", cif: "" };
 
   await test.step("1 · SmartBill account", async () => {
-    own = await useOwnSandbox(page);
+    own = await connectOwnSandbox(page);
     await page.getByRole("link", { name: "Continue", exact: true }).click();
   });
 

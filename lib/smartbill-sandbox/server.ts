@@ -51,16 +51,16 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
     res.on("close", () => {
       if (!res.writableFinished) aborted.abort();
     });
+    const tooLarge = () => {
+      res.writeHead(413, { "content-type": "application/json;charset=UTF-8", connection: "close" });
+      res.end(JSON.stringify({ error: "The request body is too large." }));
+    };
+    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return tooLarge();
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
-      if (size > MAX_BODY_BYTES) {
-        res.writeHead(413, { "content-type": "application/json;charset=UTF-8", connection: "close" });
-        res.end(JSON.stringify({ error: "The request body is too large." }));
-        req.destroy();
-        return;
-      }
+      if (size > MAX_BODY_BYTES) return tooLarge();
       chunks.push(chunk as Buffer);
     }
     const headers = new Headers();

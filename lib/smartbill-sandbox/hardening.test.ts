@@ -5,14 +5,14 @@ import { basicHeader } from "./auth";
 import { MAX_BODY_BYTES } from "./body";
 import { DEMO_SMARTBILL } from "./demo";
 import { createSandboxHandler } from "./handler";
-import { invoiceBody, SCHOOL, startTestSandbox, type TestSandbox } from "./test-support";
+import { invoiceBody, SCHOOL_CIF as SCHOOL, startSandbox, type Sandbox } from "@/test/sandbox";
 
 const TABLES = ["accounts", "companies", "series", "taxes", "invoices", "payments", "emails", "rate_limits", "rate_limit_hits", "faults", "call_log"];
 
 describe("the sandbox's public surface", () => {
-  let s: TestSandbox;
+  let s: Sandbox;
   beforeAll(async () => {
-    s = await startTestSandbox();
+    s = await startSandbox();
   });
   afterAll(() => s.close());
 

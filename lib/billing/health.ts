@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
+import { countIssuedSince } from "@/db/queries/invoices";
 import { smartbillConnections } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
@@ -58,8 +59,8 @@ export async function reconnect(db: Database, p: { orgId: string; actorUserId: s
 /**
  * Invoices Bursar issued in SmartBill in the rolling 30-day package window. SmartBill has no API for
  * its quota, so this counts Bursar's own records (documents issued by hand in SmartBill count against
- * the package too and are not seen here). Invoicing is not built yet, so Bursar has issued none.
+ * the package too and are not seen here).
  */
-export async function countIssuedLast30Days(_db: Database, _orgId: string): Promise<number> {
-  return 0;
+export async function countIssuedLast30Days(db: Database, orgId: string): Promise<number> {
+  return countIssuedSince(db, orgId, new Date(Date.now() - 30 * 24 * 60 * 60 * 1000));
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "@/db/client";
 import { getInvoiceRequest, listRegistrationInvoices } from "@/db/queries/invoices";
 import { invoiceRequests, invoiceSeries } from "@/db/schema";
+import { countIssuedLast30Days } from "@/lib/billing/health";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { DEMO, SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
@@ -61,6 +62,8 @@ describe("drainSeries", () => {
     expect(req).toMatchObject({ status: "issued", issuedSeries: "BRS", issuedNumber: after.at(-1)!.number, totalBani: 100_000 });
     expect(after.at(-1)!.total).toBe(100_000);
     expect(req!.attempts.map((x) => x.outcome)).toEqual(["issued"]);
+    // Settings → Billing's "invoices issued in the last 30 days" counts these records.
+    expect(await countIssuedLast30Days(t.db, s.orgId)).toBe(1);
     // A further click on the issued registration is refused: nothing left to invoice.
     await expect(createManualRequest(t.db, { orgId: s.orgId, actorUserId: s.staffId, registrationId: registrationId!, clientRequestId: randomUUID() })).rejects.toThrow(
       "invoicing.errors.alreadyInvoiced",

@@ -4,9 +4,11 @@ import { AppError } from "@/lib/errors";
 import { isSandboxEnabled } from "@/lib/sandbox-mode";
 import { DEMO_SMARTBILL } from "@/lib/smartbill-sandbox/demo";
 import type { SmartBillCredentials } from "@/lib/smartbill";
-import { credentialsOf, getActiveConnection, saveConnection, verifyCredentials } from "./connection";
+import { getActiveConnection } from "@/db/queries/smartbill-connections";
+import { getSmartBill } from "@/lib/smartbill/get-smartbill";
+import { credentialsOf, saveConnection, verifyCredentials } from "./connection";
 import type { CredentialsInput } from "./schemas";
-import { sandboxBaseUrl, smartbill } from "./smartbill";
+import { sandboxBaseUrl } from "./smartbill";
 
 export interface ConnectResult {
   username: string;
@@ -43,7 +45,7 @@ export async function connectSmartBill(
       ...(saved?.baseUrl ? { baseUrl: saved.baseUrl } : {}),
     };
   }
-  const verified = await verifyCredentials(smartbill(), creds);
+  const verified = await verifyCredentials(getSmartBill(), creds);
   const isSandbox = !!p.sandbox || creds.baseUrl === sandboxBaseUrl();
   const saved = await saveConnection(db, { orgId: p.orgId, actorUserId: p.actorUserId, creds, isSandbox, verified });
   return {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/db";
 import { PageHeader } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { canOpen, getProgress, isSetupStep, previousStep, SETUP_STEPS, type SetupStep } from "@/lib/billing/setup-progress";
 import { getT } from "@/lib/i18n";
 import { RememberStep } from "../_components/remember-step";
@@ -31,7 +31,7 @@ const STEPS: Record<SetupStep, (p: StepProps) => Promise<React.ReactNode>> = {
 export default async function SetupStepPage({ params }: { params: Promise<{ step: string }> }) {
   const { step } = await params;
   if (!isSetupStep(step)) notFound();
-  const member = await requireRole("admin");
+  const member = await requirePermission("manageBilling");
   const progress = await getProgress(db, member.org.id);
   if (!canOpen(step, progress)) redirect(`/setup/${progress.currentStep}`);
   const t = await getT();

@@ -3,41 +3,44 @@
 // SmartBill's own text as the detail; anything else is thrown as it is.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, expectAppError, startBillingTestbed, type BillingTestbed } from "../../test/billing-testbed";
-import { smartbillConnections } from "../../db/schema";
+import { smartbillConnections } from "@/db/schema";
+import { expectAppError } from "@/test/expect";
+import { DEMO, startSandbox, type Sandbox } from "@/test/sandbox";
+import { createSchool } from "@/test/school";
 import { withSmartBill } from "./smartbill-call";
 
-let bed: BillingTestbed;
+let sandbox: Sandbox;
 beforeAll(async () => {
-  bed = await startBillingTestbed();
+  sandbox = await startSandbox();
 });
-afterAll(() => bed?.close());
+afterAll(() => sandbox?.close());
 
-const connectionOf = async (id: string) => (await bed.t.db.select().from(smartbillConnections).where(eq(smartbillConnections.id, id)))[0]!;
+const db = () => sandbox.db.db;
+const connectionOf = async (id: string) => (await db().select().from(smartbillConnections).where(eq(smartbillConnections.id, id)))[0]!;
 
 describe("withSmartBill", () => {
   it("refuses an organisation without an active connection before calling anything", async () => {
-    const org = await bed.makeOrg("Not connected");
+    const org = await createSchool(db(), { name: "Not connected" });
     let called = false;
     const e = await expectAppError(
-      withSmartBill(bed.t.db, org.id, async () => {
+      withSmartBill(db(), org.id, async () => {
         called = true;
-      }, { sb: bed.sb }),
+      }, { sb: sandbox.sb }),
     );
     expect([e.code, e.message, called]).toEqual(["conflict", "setup.notConnected", false]);
   });
 
   it("runs with the organisation's own credentials and records the success", async () => {
-    const org = await bed.makeOrg("Connected", { cif: DEMO.company.cif });
-    const seen = await withSmartBill(bed.t.db, org.id, async (call) => ({ cif: call.creds.cif, connection: call.connection.id }), { sb: bed.sb });
+    const org = await createSchool(db(), { name: "Connected", connected: sandbox });
+    const seen = await withSmartBill(db(), org.id, async (call) => ({ cif: call.creds.cif, connection: call.connection.id }), { sb: sandbox.sb });
     expect(seen).toEqual({ cif: DEMO.company.cif, connection: org.connection });
     expect((await connectionOf(org.connection!)).lastSuccessAt).toBeInstanceOf(Date);
   });
 
   it("records a SmartBill failure by its code and throws the screen's message key with SmartBill's text", async () => {
-    const org = await bed.makeOrg("Wrong token", { cif: DEMO.company.cif, token: "not-the-right-token" });
+    const org = await createSchool(db(), { name: "Wrong token", connected: { sandbox, token: "not-the-right-token" } });
     const e = await expectAppError(
-      withSmartBill(bed.t.db, org.id, (call) => call.sb.taxes.list(call.creds), { sb: bed.sb, failureKeys: (reason) => `screen.failure.${reason}` }),
+      withSmartBill(db(), org.id, (call) => call.sb.taxes.list(call.creds), { sb: sandbox.sb, failureKeys: (reason) => `screen.failure.${reason}` }),
     );
     expect([e.code, e.message]).toEqual(["external", "screen.failure.credentials"]);
     expect(e.detail).toEqual(expect.any(String));
@@ -48,9 +51,9 @@ describe("withSmartBill", () => {
   });
 
   it("records any other failure as 'other' and throws it unchanged", async () => {
-    const org = await bed.makeOrg("Broken", { cif: DEMO.company.cif });
+    const org = await createSchool(db(), { name: "Broken", connected: sandbox });
     const boom = new Error("not SmartBill's fault");
-    await expect(withSmartBill(bed.t.db, org.id, async () => Promise.reject(boom), { sb: bed.sb })).rejects.toBe(boom);
+    await expect(withSmartBill(db(), org.id, async () => Promise.reject(boom), { sb: sandbox.sb })).rejects.toBe(boom);
     expect(await connectionOf(org.connection!)).toMatchObject({ lastErrorCode: "other", lastErrorOriginal: null });
   });
 });

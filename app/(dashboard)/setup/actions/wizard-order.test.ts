@@ -1,59 +1,34 @@
 // The wizard's order is enforced on the server (issue 7, finding 10): a step's action refuses to complete
 // before the steps before it, and setup cannot be finished while SmartBill is disconnected. Real wrapper,
-// use-cases and PostgreSQL; only the session lookup is stubbed, as the HTTP boundary would supply it.
-import crypto from "node:crypto";
+// use-cases and PostgreSQL; only the request is simulated (test/session.ts).
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDb, type TestDb } from "../../../../test/db";
-import { auditLog, billingSettings, memberships, organisations, setupProgress, smartbillConnections, users, type SetupStep } from "../../../../db/schema";
-import { encryptSecret } from "../../../../lib/crypto/secret-box";
-
-let session: { user: { id: string } } | null = null;
-vi.mock("next-auth", () => ({ getServerSession: vi.fn(async () => session) }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, set: () => {} }),
-  headers: async () => new Headers({ host: "localhost:3000" }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { auditLog, billingSettings, setupProgress, smartbillConnections, type SetupStep } from "@/db/schema";
+import { createTestDb, type TestDb } from "@/test/db";
+import { createSchool } from "@/test/school";
+import { actAs, signOut } from "@/test/session";
 
 let t: TestDb;
 
 beforeAll(async () => {
-  process.env.BURSAR_ENCRYPTION_KEY = crypto.randomBytes(32).toString("base64");
-  t = await createTestDb();
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDb({ app: true });
 });
 afterAll(async () => {
-  const { getDbHandle } = await import("../../../../db");
-  await getDbHandle().close();
   await t?.drop();
 });
-beforeEach(() => {
-  session = null;
-});
+beforeEach(() => signOut());
 
-/** A school with an admin (and a staff member), connected to SmartBill, with `done` steps completed. */
+/** A school with an admin (signed in) and a staff member, connected to SmartBill, with `done` steps completed. */
 async function makeSchool(done: SetupStep[], opts: { connected?: boolean } = {}) {
-  const [org] = await t.db.insert(organisations).values({ name: "School" }).returning();
-  const ids: string[] = [];
-  for (const role of ["admin", "staff"] as const) {
-    const [u] = await t.db.insert(users).values({ email: `${role}-${crypto.randomUUID()}@order.test`, name: role, passwordHash: "x" }).returning();
-    await t.db.insert(memberships).values({ orgId: org!.id, userId: u!.id, role });
-    ids.push(u!.id);
-  }
-  await t.db.insert(smartbillConnections).values({
-    orgId: org!.id,
-    username: "school@order.test",
-    tokenCiphertext: encryptSecret("token-1234567890", org!.id),
-    tokenLast4: "7890",
-    cif: "RO12345674",
+  const school = await createSchool(t.db, { roles: ["admin", "staff"], connected: { cif: "RO12345674" } });
+  await t.db
+    .update(smartbillConnections)
     // Nothing answers here: none of these checks may reach SmartBill.
-    baseUrl: "http://127.0.0.1:9/SBORO/api",
-    disconnectedAt: opts.connected === false ? new Date() : null,
-  });
-  if (done.length) await t.db.insert(setupProgress).values({ orgId: org!.id, currentStep: "credentials", completedSteps: done });
-  session = { user: { id: ids[0]! } };
-  return { orgId: org!.id, admin: ids[0]!, staff: ids[1]! };
+    .set({ baseUrl: "http://127.0.0.1:9/SBORO/api", disconnectedAt: opts.connected === false ? new Date() : null })
+    .where(eq(smartbillConnections.orgId, school.id));
+  if (done.length) await t.db.insert(setupProgress).values({ orgId: school.id, currentStep: "credentials", completedSteps: done });
+  actAs(school.admin);
+  return { orgId: school.id, admin: school.admin, staff: school.staff };
 }
 
 const snapshot = (orgId: string) =>
@@ -130,9 +105,9 @@ describe("remembering the opened step", () => {
     const school = await makeSchool(["credentials", "generation"]);
     const progressOf = async () => (await t.db.select().from(setupProgress).where(eq(setupProgress.orgId, school.orgId)))[0]!.currentStep;
 
-    session = { user: { id: school.staff } };
+    actAs(school.staff);
     expect(await visitStepAction({ step: "generation" })).toMatchObject({ ok: false, code: "forbidden" });
-    session = { user: { id: school.admin } };
+    actAs(school.admin);
     expect(await visitStepAction({ step: "review" })).toEqual({ ok: true, data: null });
     expect(await progressOf()).toBe("credentials");
     expect(await visitStepAction({ step: "generation" })).toEqual({ ok: true, data: null });

@@ -8,8 +8,6 @@ import { AppError } from "@/lib/errors";
 import { isSmartBillError, type SmartBill, type SmartBillCredentials, type SmartBillSeries, type SmartBillTax } from "@/lib/smartbill";
 import { VerifyError, verifyFailureOf } from "./smartbill-call";
 
-export { getActiveConnection, getLatestConnection, type Connection } from "@/db/queries/smartbill-connections";
-
 /** What the admin sees about a connection: never the token, only its last 4 characters. */
 export type ConnectionSummary = Omit<Connection, "tokenCiphertext">;
 

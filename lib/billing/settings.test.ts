@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db";
 import { auditLog, billingSettings, organisations, users } from "../../db/schema";
 import { getBillingOverview } from "./overview";
-import { getBillingSettings, saveGeneration } from "./settings";
+import { getBillingSettings } from "@/db/queries/billing-settings";
+import { saveGeneration } from "./settings";
 import { getVatOverview, listProfilesWithVatIssues, saveVatMode } from "./vat";
 
 let t: TestDb;

@@ -4,8 +4,6 @@ import { lockBillingSettings, updateBillingSettings } from "@/db/queries/billing
 import { writeAudit } from "@/lib/audit";
 import type { GenerationInput } from "./schemas";
 
-export { getBillingSettings, type BillingSettings } from "@/db/queries/billing-settings";
-
 export async function saveGeneration(db: Database, p: { orgId: string; actorUserId: string; input: GenerationInput }) {
   await db.transaction(async (tx) => {
     const before = await lockBillingSettings(tx, p.orgId);

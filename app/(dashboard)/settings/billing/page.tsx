@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
-import { getLatestConnection } from "@/lib/billing/connection";
+import { getLatestConnection } from "@/db/queries/smartbill-connections";
 import { countIssuedLast30Days } from "@/lib/billing/health";
 import { listInvoiceSeries } from "@/lib/billing/series";
 import { listProfilesWithVatIssues } from "@/lib/billing/vat";

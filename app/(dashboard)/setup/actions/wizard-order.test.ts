@@ -105,8 +105,11 @@ describe("remembering the opened step", () => {
     const school = await makeSchool(["credentials", "generation"]);
     const progressOf = async () => (await t.db.select().from(setupProgress).where(eq(setupProgress.orgId, school.orgId)))[0]!.currentStep;
 
+    signOut();
+    expect(await visitStepAction({ step: "generation" })).toMatchObject({ ok: false, code: "unauthenticated" });
     actAs(school.staff);
     expect(await visitStepAction({ step: "generation" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await progressOf()).toBe("credentials");
     actAs(school.admin);
     expect(await visitStepAction({ step: "review" })).toEqual({ ok: true, data: null });
     expect(await progressOf()).toBe("credentials");

@@ -27,15 +27,17 @@ const schema = smartBillSchema.extend({
   NEXTAUTH_URL: z.url().optional(),
   /** 32 bytes, base64; checked where it is used (lib/crypto/secret-box.ts) so the message can say how. */
   BURSAR_ENCRYPTION_KEY: z.string().optional(),
-  /** `off` hides the demo sign-in hint. */
+  /** The demo school switch; read by lib/demo-mode.ts (shared with the launcher, so it takes the variables). */
   BURSAR_DEMO: z.string().optional(),
   /** How the server reaches itself (the built-in sandbox is called over HTTP like the real SmartBill). */
   BURSAR_INTERNAL_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).optional(),
-  /** `off` turns the built-in SmartBill sandbox off. */
+  /** The built-in SmartBill sandbox switch; read by lib/demo-mode.ts. */
   SMARTBILL_SANDBOX: z.string().optional(),
   SMARTBILL_SANDBOX_URL: z.url().optional(),
   SMARTBILL_SANDBOX_CONTROL_KEY: z.string().optional(),
+  /** The secret for the sandbox's provisioning endpoint; derived from BURSAR_ENCRYPTION_KEY when unset. */
+  SMARTBILL_SANDBOX_PROVISION_KEY: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

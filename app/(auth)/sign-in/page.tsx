@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { getCurrentMember } from "@/lib/auth/session";
 import { homePathFor } from "@/lib/auth/permissions";
-import { env } from "@/lib/env";
+import { isDemoEnabled } from "@/lib/demo-mode";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -13,7 +13,7 @@ export default async function SignInPage() {
   if (member) redirect(homePathFor(member.role));
   return (
     <Suspense>
-      <SignInForm showDemoHint={env().BURSAR_DEMO !== "off"} />
+      <SignInForm showDemoHint={isDemoEnabled()} />
     </Suspense>
   );
 }

@@ -1,5 +1,5 @@
 // First-load JavaScript per route, as a browser downloads it from the production build.
-//   npm run build && npm run bench:bundle [-- --port 3299]
+//   npm run build && npm run bench:bundle [-- --port 3299 --verbose]   (--verbose lists every chunk)
 // How: starts the built app (`next start` through scripts/with-db.ts) on a throw-away embedded PostgreSQL with
 // the demo school, marks every setup step done so each wizard step can be opened, signs in as the demo
 // admin through next-auth's credentials endpoint, and fetches each route's HTML. Every
@@ -112,7 +112,7 @@ function scriptsOf(html: string): string[] {
   return srcs;
 }
 
-async function measure(base: string, cookie: string) {
+async function measure(base: string, cookie: string, verbose: boolean) {
   const chunkCache = new Map<string, number>();
   const rows = [];
   for (const route of ROUTES) {
@@ -126,13 +126,16 @@ async function measure(base: string, cookie: string) {
       js += chunkCache.get(src)!;
     }
     const target = route.form ? TARGET_KB.form : TARGET_KB.page;
+    if (verbose) for (const src of scripts) console.log(`${route.path}  ${src}  ${(chunkCache.get(src)! / KB).toFixed(1)} kB`);
     rows.push({ ...route, chunks: scripts.length, jsKb: js / KB, htmlKb: zlib.gzipSync(res.body).length / KB, target });
   }
   return rows;
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { port: { type: "string", default: process.env.BENCH_PORT ?? "3299" } } });
+  const { values } = parseArgs({
+    options: { port: { type: "string", default: process.env.BENCH_PORT ?? "3299" }, verbose: { type: "boolean", default: false } },
+  });
   const root = process.cwd();
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
   const base = `http://127.0.0.1:${values.port}`;
@@ -158,7 +161,7 @@ async function main() {
               on conflict (org_id) do update set completed_steps = excluded.completed_steps`;
     await sql.end();
     const cookie = await signIn(base, "admin@demo.bursar.test", "demo-password");
-    const rows = await measure(base, cookie);
+    const rows = await measure(base, cookie, values.verbose!);
 
     const w = Math.max(...rows.map((r) => r.path.length));
     console.log(`\n${"route".padEnd(w)}  form  chunks  js gzip kB  target  html gzip kB`);

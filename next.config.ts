@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   experimental: { authInterrupts: true },
+  // Messages are precompiled on the server (lib/i18n.ts): the browser needs no ICU parser.
+  turbopack: { resolveAlias: { "use-intl/format-message": "use-intl/format-message/format-only" } },
 };
 
 export default nextConfig;

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import dynamic from "next/dynamic";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/db";
 import { PageHeader } from "@/components/ui/card";
@@ -7,19 +6,25 @@ import { requireRole } from "@/lib/auth/session";
 import { canOpen, getProgress, isSetupStep, previousStep, SETUP_STEPS, visitStep, type SetupStep } from "@/lib/billing/setup-progress";
 import { getT } from "@/lib/i18n";
 import { StepList } from "../_components/step-list";
+import { BankStep } from "../_steps/bank";
+import { CredentialsStep } from "../_steps/credentials";
+import { GenerationStep } from "../_steps/generation";
+import { ProfilesStep } from "../_steps/profiles";
+import { ReviewStep } from "../_steps/review";
+import { SeriesStep } from "../_steps/series";
+import { VatStep } from "../_steps/vat";
 import type { StepProps } from "../_steps/types";
 
 export const metadata: Metadata = { title: "SmartBill setup" };
 
-// Loaded per step, so a step's page downloads its own client components, not every step's forms.
-const STEPS: Record<SetupStep, React.ComponentType<StepProps>> = {
-  credentials: dynamic(() => import("../_steps/credentials").then((m) => m.CredentialsStep)),
-  generation: dynamic(() => import("../_steps/generation").then((m) => m.GenerationStep)),
-  profiles: dynamic(() => import("../_steps/profiles").then((m) => m.ProfilesStep)),
-  series: dynamic(() => import("../_steps/series").then((m) => m.SeriesStep)),
-  vat: dynamic(() => import("../_steps/vat").then((m) => m.VatStep)),
-  bank: dynamic(() => import("../_steps/bank").then((m) => m.BankStep)),
-  review: dynamic(() => import("../_steps/review").then((m) => m.ReviewStep)),
+const STEPS: Record<SetupStep, (p: StepProps) => Promise<React.ReactNode>> = {
+  credentials: CredentialsStep,
+  generation: GenerationStep,
+  profiles: ProfilesStep,
+  series: SeriesStep,
+  vat: VatStep,
+  bank: BankStep,
+  review: ReviewStep,
 };
 
 export default async function SetupStepPage({ params }: { params: Promise<{ step: string }> }) {

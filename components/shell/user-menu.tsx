@@ -6,17 +6,25 @@ import { useTranslations } from "use-intl";
 
 // A one-item menu (WAI-ARIA menu button) written by hand: it is on every signed-in page, and a menu
 // library with its popper would weigh more than everything else in the shell together.
+// Arrow keys move through the items and wrap around; Home and End jump to the first and last.
+function moveFocus(menu: HTMLElement, key: string) {
+  const items = [...menu.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+  const at = items.indexOf(document.activeElement as HTMLElement);
+  const next = key === "Home" ? 0 : key === "End" ? items.length - 1 : (at + (key === "ArrowUp" ? -1 : 1) + items.length) % items.length;
+  items[next]?.focus();
+}
+
 export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
   const t = useTranslations("nav");
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
-  const item = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
   useEffect(() => {
     if (!open) return;
-    item.current?.focus();
+    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
     const onPointerDown = (e: PointerEvent) => {
       if (!root.current?.contains(e.target as Node)) setOpen(false);
     };
@@ -65,6 +73,7 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
       </button>
       {open && (
         <div
+          ref={menu}
           id={menuId}
           role="menu"
           aria-label={t("accountMenu")}
@@ -76,7 +85,7 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
               setOpen(false);
             } else if (["ArrowDown", "ArrowUp", "Home", "End"].includes(e.key)) {
               e.preventDefault();
-              item.current?.focus();
+              moveFocus(e.currentTarget, e.key);
             }
           }}
           className="absolute right-0 top-full z-50 mt-1.5 min-w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
@@ -84,7 +93,6 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
           <p className="px-3 py-2 text-xs text-slate-500">{t("signedInAs", { email })}</p>
           <div role="separator" className="my-1 h-px bg-slate-200" />
           <button
-            ref={item}
             type="button"
             role="menuitem"
             tabIndex={-1}

@@ -15,14 +15,14 @@ export type { Messages };
 // formatter runs. The catalogue is given in the form the formatter in use expects.
 const precompiled = !(formatMessage as { raw?: boolean }).raw;
 
-function compileTree(node: unknown): unknown {
+export function precompileMessages(node: unknown): unknown {
   // Through JSON: icu-minify builds null-prototype objects, which React cannot pass to the client.
   if (typeof node === "string") return JSON.parse(JSON.stringify(compile(node))) as unknown;
-  return Object.fromEntries(Object.entries(node as Record<string, unknown>).map(([k, v]) => [k, compileTree(v)]));
+  return Object.fromEntries(Object.entries(node as Record<string, unknown>).map(([k, v]) => [k, precompileMessages(v)]));
 }
 
 const catalogue: Record<Locale, Messages> = precompiled
-  ? { en: compileTree(en) as Messages, ro: compileTree(ro) as Messages }
+  ? { en: precompileMessages(en) as Messages, ro: precompileMessages(ro) as Messages }
   : { en, ro };
 
 export function isLocale(v: unknown): v is Locale {

@@ -15,10 +15,10 @@ import { BackLink } from "../step-footer";
 import { VatModeOptions } from "./vat-mode-options";
 import { VatProfileDefaults } from "./vat-profile-defaults";
 import { VatSyncPanel } from "./vat-sync-panel";
-import type { VatStepInput, VatStepValues } from "./vat-step-schema";
+import type { VatStepInput, VatStepValues } from "@/lib/billing/schemas";
 
 // In not-VAT-payer mode the profiles' levels are neither required nor sent.
-const schemaResolver = lazyZodResolver(() => import("./vat-step-schema").then((m) => m.vatStepSchema));
+const schemaResolver = lazyZodResolver(() => import("@/lib/billing/schemas").then((m) => m.vatStepSchema));
 const resolver: Resolver<VatStepInput, unknown, VatStepValues> = (values, ctx, opts) =>
   schemaResolver(values.vatMode === "not_payer" ? { ...values, defaults: [] } : values, ctx, opts);
 

@@ -99,7 +99,7 @@ async function signIn(base: string, email: string, password: string): Promise<st
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }).toString(),
   });
   cookiesOf(res, jar);
-  if (![...jar.keys()].some((k) => k.endsWith("session-token"))) throw new Error(`sign-in as ${email} failed`);
+  if (![...jar.keys()].some((k) => k.endsWith("session-token"))) throw new Error(`sign-in as ${email} failed: HTTP ${res.status} ${res.body.toString().slice(0, 200)}`);
   return header(jar);
 }
 
@@ -152,7 +152,15 @@ async function main() {
   const server = spawn(
     process.execPath,
     ["--import", "tsx", "scripts/with-db.ts", "--migrate", "--seed", "--", "next", "start", "-p", values.port!, "-H", "127.0.0.1"],
-    { cwd: root, env: { ...process.env, DATABASE_URL: pg.url, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "ignore", "inherit"], detached: true },
+    { cwd: root, env: {
+        ...process.env,
+        DATABASE_URL: pg.url,
+        // With a DATABASE_URL the launcher assumes a deployment: ask for the demo school and sandbox.
+        BURSAR_DEMO: "on",
+        SMARTBILL_SANDBOX: "on",
+        NEXTAUTH_URL: base,
+        NEXT_TELEMETRY_DISABLED: "1",
+      }, stdio: ["ignore", "ignore", "inherit"], detached: true },
   );
   try {
     await waitForHealth(base, server);

@@ -36,9 +36,9 @@ export async function createAutomaticRequest(tx: Transaction, e: PaymentEvent): 
   try {
     plan = await planInvoice(tx, e.orgId, { registrationId: e.after.id, amountBani: due });
   } catch (err) {
-    // Invoicing not set up (no profile, series or VAT level): the payment still counts; the audit says why.
+    // Invoicing not set up yet (no profile, series or VAT level): the payment still counts, and the
+    // setup wizard is what shows the gap (an audit row per payment would only fill the timeline).
     if (!(err instanceof AppError)) throw err;
-    await writeAudit(tx, { orgId: e.orgId, actorUserId: e.actorUserId, action: "invoice.automatic_skipped", entityType: "payment", entityId: e.payment.id, details: { reason: err.message } });
     return null;
   }
   const key = automaticKey(e.after.id, trigger, e.payment.id);

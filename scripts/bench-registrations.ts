@@ -15,6 +15,7 @@ import * as schema from "../db/schema";
 import { generateReference } from "../lib/registrations/reference";
 import { listRegistrationsSchema } from "../lib/registrations/schemas";
 import { CHILD_FIRST_NAMES, LAST_NAMES, PARENT_FIRST_NAMES, PLACES } from "./demo/names";
+import { hasProductionBuild, startApp, type AppUnderTest } from "./bench-page";
 import { startEmbeddedPostgres } from "./embedded-pg";
 
 type Sql = postgres.Sql;
@@ -84,20 +85,33 @@ export async function seed(sql: Sql, orgId: string, upTo: number) {
 interface Case {
   name: string;
   params: (total: number, sampleName: string) => Partial<RegistrationListParams>;
+  /** The same view as a /registrations URL (the page's search params). */
+  url: (total: number, sampleName: string) => string;
 }
 
 const CASES: Case[] = [
-  { name: "page 1", params: () => ({}) },
-  { name: "last page", params: (total) => ({ page: Math.ceil(total / 25) }) },
-  { name: "filtered + sorted", params: () => ({ paymentStatus: ["partially_paid"], sort: "created", dir: "asc", page: 2 }) },
+  { name: "page 1", params: () => ({}), url: () => "" },
+  { name: "last page", params: (total) => ({ page: Math.ceil(total / 25) }), url: (total) => `?page=${Math.ceil(total / 25)}` },
+  {
+    name: "filtered + sorted",
+    params: () => ({ paymentStatus: ["partially_paid"], sort: "created", dir: "asc", page: 2 }),
+    url: () => "?status=partially_paid&sort=created&dir=asc&page=2",
+  },
   // A family's name, typed without diacritics: what staff search for.
-  { name: "search: a name", params: (_total, sampleName) => ({ q: sampleName }) },
+  { name: "search: a name", params: (_total, sampleName) => ({ q: sampleName }), url: (_total, sampleName) => `?q=${encodeURIComponent(sampleName)}` },
   // A broad word matching ~1 row in 7 (synthetic names repeat more than real ones).
-  { name: "search: 'stefan'", params: () => ({ q: "stefan" }) },
+  { name: "search: 'stefan'", params: () => ({ q: "stefan" }), url: () => "?q=stefan" },
 ];
 
 async function main() {
-  const { values } = parseArgs({ options: { runs: { type: "string", default: "15" }, small: { type: "string", default: "300" }, big: { type: "string", default: "100000" } } });
+  const { values } = parseArgs({
+    options: {
+      runs: { type: "string", default: "15" },
+      small: { type: "string", default: "300" },
+      big: { type: "string", default: "100000" },
+      port: { type: "string", default: process.env.E2E_PORT ?? "3270" },
+    },
+  });
   const runs = Number(values.runs);
   const sizes = [Number(values.small), Number(values.big)];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-registrations-"));
@@ -105,6 +119,7 @@ async function main() {
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: 0, database: "bench", persistent: false, fast: true });
   const sql = postgres(pg.url, { max: 2, onnotice: () => {} });
   let captured: { query: string; params: unknown[] }[] = [];
+  let app: AppUnderTest | null = null;
   const db = drizzle(sql, { schema, casing: "snake_case", logger: { logQuery: (query, params) => captured.push({ query, params }) } });
   try {
     await runMigrations(pg.url);
@@ -113,6 +128,9 @@ async function main() {
     const otherId = (await sql<{ id: string }[]>`insert into organisations (name) values ('Altă școală') returning id`)[0]!.id;
     await seed(sql, otherId, 5_000);
     const results: Record<string, number[]> = {};
+    const pageResults: Record<string, number[]> = {};
+    if (hasProductionBuild()) app = await startApp(sql, pg.url, orgId, Number(values.port));
+    else console.log("No production build with the registrations page (.next): run `npm run build` first to time the page too.");
     const dbResults: Record<string, number[]> = {};
     let sampleName = "";
     const plans: Record<string, string[]> = {};
@@ -160,8 +178,24 @@ async function main() {
         (dbResults[c.name] ??= []).push(serverMedian);
         plans[`${c.name} @ ${size}${c.name.startsWith("search: a") ? ` (q = "${sampleName}")` : ""}`] = explain;
         const seq = explain.some((p) => /Seq Scan on (registrations|clients|payments)\b/.test(p));
+        let pageNote = "";
+        if (app) {
+          const url = `/registrations${c.url(size, sampleName)}`;
+          for (let i = 0; i < 2; i++) await app.get(url);
+          const pageTimes: number[] = [];
+          let status = 0;
+          for (let i = 0; i < Math.min(runs, 9); i++) {
+            const r = await app.get(url);
+            pageTimes.push(r.ms);
+            status = r.status;
+          }
+          pageTimes.sort((a, b) => a - b);
+          const pageMedian = pageTimes[Math.floor(pageTimes.length / 2)]!;
+          (pageResults[c.name] ??= []).push(pageMedian);
+          pageNote = `, page ${pageMedian.toFixed(1)} ms (HTTP ${status})`;
+        }
         console.log(
-          `  ${c.name.padEnd(18)} ${median.toFixed(2).padStart(8)} ms in Node, ${serverMedian.toFixed(3).padStart(7)} ms in PostgreSQL  (${rows} rows of ${total})${seq ? "  SEQ SCAN!" : ""}`,
+          `  ${c.name.padEnd(18)} ${median.toFixed(2).padStart(8)} ms in Node, ${serverMedian.toFixed(3).padStart(7)} ms in PostgreSQL  (${rows} rows of ${total})${pageNote}${seq ? "  SEQ SCAN!" : ""}`,
         );
       }
     }
@@ -174,13 +208,19 @@ async function main() {
           `        ${dbSmall!.toFixed(3).padStart(7)} → ${dbBig!.toFixed(3).padStart(7)} ms  ratio ${(dbBig! / dbSmall!).toFixed(2)}`,
       );
     }
+    if (app) {
+      console.log("\nauthenticated /registrations page, server response time (median, full streamed body)");
+      for (const [name, [small, big]] of Object.entries(pageResults)) {
+        console.log(`  ${name.padEnd(18)} ${small!.toFixed(1).padStart(7)} → ${big!.toFixed(1).padStart(7)} ms  ratio ${(big! / small!).toFixed(2)}`);
+      }
+    }
     console.log("\nEXPLAIN (ANALYZE) of each statement");
     for (const [name, explain] of Object.entries(plans)) {
       console.log(`\n── ${name}`);
       for (const p of explain) console.log(p.replace(/^/gm, "  "), "\n");
     }
-    console.log("\nThe authenticated page's server response time is not measured here: see the closing report.");
   } finally {
+    await app?.stop();
     await sql.end({ timeout: 5 });
     await pg.stop();
     fs.rmSync(dir, { recursive: true, force: true });

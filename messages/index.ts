@@ -1,12 +1,16 @@
 // The UI texts. The base catalogue plus one file per feature namespace (so features can be worked on
 // side by side). Romanian must mirror English key for key (lib/i18n-messages.test.ts).
 import enBase from "./en.json";
+import enErrors from "./en/errors.json";
 import enProfiles from "./en/profiles.json";
+import enSmartbill from "./en/smartbill.json";
 import enVat from "./en/vat.json";
 import roBase from "./ro.json";
+import roErrors from "./ro/errors.json";
 import roProfiles from "./ro/profiles.json";
+import roSmartbill from "./ro/smartbill.json";
 import roVat from "./ro/vat.json";
 
-export const en = { ...enBase, profiles: enProfiles, vat: enVat };
-export const ro: typeof en = { ...roBase, profiles: roProfiles, vat: roVat };
+export const en = { ...enBase, profiles: enProfiles, vat: enVat, errors: enErrors, smartbill: enSmartbill };
+export const ro: typeof en = { ...roBase, profiles: roProfiles, vat: roVat, errors: roErrors, smartbill: roSmartbill };
 export type Messages = typeof en;

@@ -6,6 +6,7 @@ import { writeAudit } from "@/lib/audit";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { AppError } from "@/lib/errors";
 import { isSmartBillError, type SmartBill, type SmartBillCredentials, type SmartBillSeries, type SmartBillTax } from "@/lib/smartbill";
+import { smartBillFailureOf } from "./smartbill-errors";
 
 export type Connection = typeof smartbillConnections.$inferSelect;
 
@@ -37,15 +38,18 @@ export function verifyFailureOf(e: unknown): VerifyFailure {
   }
 }
 
-/** SmartBill refused or could not answer a verification; `reason` says which of the plain cases it is. */
+/** SmartBill refused or could not answer a verification; `failure` says which of the plain cases it is. */
 export class VerifyError extends AppError {
-  constructor(
-    readonly reason: VerifyFailure,
-    field: "token" | "cif" | undefined,
-    original: string | undefined,
-  ) {
-    const message = `setup.credentials.failure.${reason}`;
-    super("external", message, field ? { [field]: [message] } : undefined, original);
+  readonly failure: VerifyFailure;
+
+  constructor(e: unknown) {
+    const failure = verifyFailureOf(e);
+    const field = failure === "credentials" ? "token" : failure === "company_not_found" ? "cif" : undefined;
+    const f = smartBillFailureOf(e);
+    const message = `setup.credentials.failure.${failure}`;
+    super("external", message, field ? { [field]: [message] } : undefined, f.detail, { reason: f.reason, cause: e });
+    this.name = "VerifyError";
+    this.failure = failure;
   }
 }
 
@@ -56,9 +60,7 @@ export async function verifyCredentials(sb: SmartBill, creds: SmartBillCredentia
     const invoiceSeries = await sb.series.list(creds, { type: "f" }, { maxWaitMs: 10_000 });
     return { vatPayer: taxes.vatPayer, taxes: taxes.taxes, invoiceSeries };
   } catch (e) {
-    const reason = verifyFailureOf(e);
-    const field = reason === "credentials" ? "token" : reason === "company_not_found" ? "cif" : undefined;
-    throw new VerifyError(reason, field, isSmartBillError(e) ? e.originalText : undefined);
+    throw new VerifyError(e);
   }
 }
 
@@ -149,15 +151,11 @@ export async function recordCallOutcome(db: Executor, connectionId: string, outc
     await db.update(smartbillConnections).set({ lastSuccessAt: now }).where(eq(smartbillConnections.id, connectionId));
     return;
   }
-  const e = outcome.error;
+  // The reason and SmartBill's own text, never prose: the page renders the reason in the reader's language.
+  const f = smartBillFailureOf(outcome.error instanceof AppError && outcome.error.cause ? outcome.error.cause : outcome.error);
   await db
     .update(smartbillConnections)
-    .set({
-      lastErrorAt: now,
-      lastErrorCode: isSmartBillError(e) ? e.code : "other",
-      lastErrorMessage: isSmartBillError(e) ? e.userMessage : "Unexpected error",
-      lastErrorOriginal: isSmartBillError(e) ? (e.originalText ?? null) : null,
-    })
+    .set({ lastErrorAt: now, lastErrorCode: f.variant ?? f.reason, lastErrorOriginal: f.detail ?? null })
     .where(eq(smartbillConnections.id, connectionId));
 }
 

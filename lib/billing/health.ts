@@ -4,7 +4,7 @@ import type { Database } from "@/db";
 import { smartbillConnections } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { credentialsOf, getActiveConnection, getLatestConnection, verifyCredentials, VerifyError, type Verified } from "./connection";
+import { credentialsOf, getActiveConnection, getLatestConnection, recordCallOutcome, verifyCredentials, type Verified } from "./connection";
 import { smartbill } from "./smartbill";
 
 /** Checks the saved credentials with SmartBill again and records the outcome for the health panel. */
@@ -21,22 +21,9 @@ export async function reverifyConnection(db: Database, p: { orgId: string; actor
     await writeAudit(db, { orgId: p.orgId, actorUserId: p.actorUserId, action: "smartbill.reverified", entityType: "smartbill_connection", entityId: c.id });
     return verified;
   } catch (e) {
-    await recordVerifyFailure(db, c.id, e);
+    await recordCallOutcome(db, c.id, { ok: false, error: e });
     throw e;
   }
-}
-
-async function recordVerifyFailure(db: Database, connectionId: string, e: unknown) {
-  const now = new Date();
-  await db
-    .update(smartbillConnections)
-    .set({
-      lastErrorAt: now,
-      lastErrorCode: e instanceof VerifyError ? e.reason : "other",
-      lastErrorMessage: e instanceof VerifyError ? e.message : "Unexpected error",
-      lastErrorOriginal: e instanceof VerifyError ? (e.detail ?? null) : null,
-    })
-    .where(eq(smartbillConnections.id, connectionId));
 }
 
 /** Brings back the most recent disconnected connection after SmartBill accepts its credentials again. */

@@ -5,16 +5,18 @@ import { isSmartBillError, type SmartBill } from "@/lib/smartbill";
 import { recordCallOutcome, requireCredentials, verifyFailureOf } from "./connection";
 import { bindSeries, getProfile, requireSeriesForAll, type BillingProfile } from "./profiles";
 import { smartbill } from "./smartbill";
+import { smartBillFailureOf } from "./smartbill-errors";
+import { logError } from "@/lib/log";
 
 export interface InvoiceSeries {
   name: string;
   nextNumber: number;
 }
 
-/** A live listing never throws for SmartBill's sake: a failure is a message key plus SmartBill's own text. */
+/** A live listing never throws for SmartBill's sake: a failure is a message key, its reason and SmartBill's own text. */
 export type SeriesListing =
   | { ok: true; series: InvoiceSeries[]; fetchedAt: Date }
-  | { ok: false; error: string; detail: string | null; fetchedAt: Date };
+  | { ok: false; error: string; reason: string | null; detail: string | null; fetchedAt: Date };
 
 /** SmartBill's invoice series (type f) for the organisation's connection, asked live. */
 export async function listInvoiceSeries(db: Database, orgId: string, sb: SmartBill = smartbill()): Promise<SeriesListing> {
@@ -23,8 +25,8 @@ export async function listInvoiceSeries(db: Database, orgId: string, sb: SmartBi
     ({ connection, creds } = await requireCredentials(db, orgId));
   } catch (e) {
     // Not connected (or the token cannot be read): say so instead of failing the page.
-    if (!(e instanceof AppError)) console.error("[series] credentials unavailable:", e instanceof Error ? e.message : "unknown error");
-    return { ok: false, error: e instanceof AppError ? e.message : "profiles.series.failure.other", detail: null, fetchedAt: new Date() };
+    if (!(e instanceof AppError)) logError("series.credentials", e);
+    return { ok: false, error: e instanceof AppError ? e.message : "profiles.series.failure.other", reason: null, detail: null, fetchedAt: new Date() };
   }
   try {
     const list = await sb.series.list(creds, { type: "f" }, { maxWaitMs: 10_000 });
@@ -36,13 +38,9 @@ export async function listInvoiceSeries(db: Database, orgId: string, sb: SmartBi
     return { ok: true, series, fetchedAt: new Date() };
   } catch (e) {
     await recordCallOutcome(db, connection.id, { ok: false, error: e });
-    if (!isSmartBillError(e)) console.error("[series] listing failed:", e instanceof Error ? e.message : "unknown error");
-    return {
-      ok: false,
-      error: `profiles.series.failure.${verifyFailureOf(e)}`,
-      detail: isSmartBillError(e) && e.originalText ? e.originalText : null,
-      fetchedAt: new Date(),
-    };
+    if (!isSmartBillError(e)) logError("series.list", e);
+    const f = smartBillFailureOf(e);
+    return { ok: false, error: `profiles.series.failure.${verifyFailureOf(e)}`, reason: f.reason, detail: f.detail ?? null, fetchedAt: new Date() };
   }
 }
 
@@ -54,7 +52,7 @@ export async function chooseSeries(
 ): Promise<BillingProfile> {
   if (!(await getProfile(db, p.orgId, p.profileId))) throw new AppError("not_found", "profiles.notFound");
   const listing = await listInvoiceSeries(db, p.orgId, sb);
-  if (!listing.ok) throw new AppError("external", listing.error, undefined, listing.detail ?? undefined);
+  if (!listing.ok) throw new AppError("external", listing.error, undefined, listing.detail ?? undefined, listing.reason ? { reason: listing.reason } : {});
   if (!listing.series.some((s) => s.name === p.seriesName)) {
     throw new AppError("validation", "profiles.series.unknown", { seriesName: ["profiles.series.unknown"] });
   }

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { buildInvoiceInput } from "@/lib/invoicing/payload";
 import { isSmartBillError } from "@/lib/smartbill";
 import { recordCallOutcome, requireCredentials } from "./connection";
+import { smartBillAppError } from "./smartbill-errors";
 import { listProfiles } from "./profiles";
 import { getBillingSettings } from "./settings";
 import { smartbill } from "./smartbill";
@@ -71,7 +72,7 @@ export async function issueTestDraft(db: Database, p: { orgId: string; actorUser
     return result;
   } catch (e) {
     await recordCallOutcome(db, connection.id, { ok: false, error: e });
-    if (isSmartBillError(e)) throw new AppError("external", e.userMessage, undefined, e.originalText);
+    if (isSmartBillError(e)) throw smartBillAppError(e);
     throw e;
   }
 }

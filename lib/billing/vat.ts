@@ -9,6 +9,7 @@ import { getActiveConnection, recordCallOutcome, requireCredentials, verifyFailu
 import type { VAT_MODES } from "./schemas";
 import { getBillingSettings } from "./settings";
 import { smartbill } from "./smartbill";
+import { smartBillAppError } from "./smartbill-errors";
 import { diffVatLevels, formatPercentage, type VatLevel } from "./vat-diff";
 
 // VAT levels (PRODUCT.md §2.5): the VAT mode, Synchronize with SmartBill's GET /tax, and each billing
@@ -144,7 +145,7 @@ export async function syncVatLevels(db: Executor, p: { orgId: string; actorUserI
   } catch (e) {
     await recordCallOutcome(db, connection.id, { ok: false, error: e });
     if (!isSmartBillError(e)) throw e;
-    throw new AppError("external", SYNC_FAILURE[verifyFailureOf(e)], undefined, e.originalText || undefined);
+    throw smartBillAppError(e, () => SYNC_FAILURE[verifyFailureOf(e)]);
   }
   await recordCallOutcome(db, connection.id, { ok: true });
 

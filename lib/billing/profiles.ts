@@ -5,7 +5,7 @@ import { billingProfiles, organisations } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { getActiveConnection } from "./connection";
-import { PROFILE_FIELDS, type Profile, type ProfileInput } from "./schemas";
+import { MAX_PROFILES, PROFILE_FIELDS, type Profile, type ProfileInput } from "./schemas";
 
 export type BillingProfile = typeof billingProfiles.$inferSelect;
 
@@ -46,6 +46,18 @@ async function lockProfiles(tx: Transaction, orgId: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`billing_profiles:${orgId}`}, 0))`);
 }
 
+// Bounded per school (checked under the profiles lock, so parallel creates cannot pass it together):
+// MAX_PROFILES in use, and ten times that counting archived ones, so create-and-archive cannot grow forever.
+async function checkProfileLimit(tx: Transaction, orgId: string) {
+  const [counts] = await tx
+    .select({ all: sql<number>`count(*)::int`, active: sql<number>`(count(*) filter (where ${billingProfiles.archivedAt} is null))::int` })
+    .from(billingProfiles)
+    .where(eq(billingProfiles.orgId, orgId));
+  if ((counts?.active ?? 0) >= MAX_PROFILES || (counts?.all ?? 0) >= MAX_PROFILES * 10) {
+    throw new AppError("conflict", "errors.limit.profiles");
+  }
+}
+
 async function requireProfile(tx: Transaction, orgId: string, profileId: string): Promise<BillingProfile> {
   const row = await getProfile(tx, orgId, profileId);
   if (!row) throw new AppError("not_found", "profiles.notFound");
@@ -83,6 +95,7 @@ export async function draftProfile(db: Executor, orgId: string): Promise<Profile
 export async function createProfile(db: Database, p: { orgId: string; actorUserId: string; input: Profile }): Promise<BillingProfile> {
   return db.transaction(async (tx) => {
     await lockProfiles(tx, p.orgId);
+    await checkProfileLimit(tx, p.orgId);
     const [hasDefault] = await tx
       .select({ id: billingProfiles.id })
       .from(billingProfiles)

@@ -40,7 +40,8 @@ export async function seedDemoIfEmpty(url: string, baseUrl: string): Promise<voi
     `  Bursar is starting at ${baseUrl}`,
     `  Demo school "${DEMO_ORG_NAME}" — password for every demo user: ${DEMO_PASSWORD}`,
     ...DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.email}`),
-    ...(sandboxOn ? [`  SmartBill sandbox login: ${DEMO_SMARTBILL.email} / token ${DEMO_SMARTBILL.token}`] : []),
+    // Never a token in the log: the wizard's "Use the sandbox" connects the demo account without one.
+    ...(sandboxOn ? [`  SmartBill sandbox login: ${DEMO_SMARTBILL.email} (connect it with "Use the sandbox" in the setup wizard)`] : []),
     "",
   ];
   console.log(lines.join("\n"));

@@ -16,6 +16,7 @@ describe("plainText", () => {
     ["a left-to-right embedding", "\u202aAna"],
     ["a first-strong isolate", "Ana\u2068x\u2069"],
     ["a line separator", "Ana\u2028Pop"],
+    ["a lone surrogate", "Ana\ud800"],
   ])("refuses %s", (_what, value) => {
     expect(messageOf(name.safeParse(value))).toContain("errors.text.control");
   });

@@ -6,7 +6,8 @@ import { z } from "zod";
 
 // C0 controls (tab and newlines included: these are single-line fields), DEL, C1 controls, the bidi
 // embeddings/overrides U+202A–U+202E and isolates U+2066–U+2069, and the line/paragraph separators.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+// Lone surrogates too: they cannot be encoded and would be stored as U+FFFD, not as typed.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 export const CONTROL_MESSAGE = "errors.text.control";
 
 export function hasUnsafeCharacters(s: string): boolean {

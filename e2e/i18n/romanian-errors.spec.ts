@@ -39,12 +39,34 @@ async function useLocale(context: BrowserContext, page: Page, locale: "en" | "ro
 }
 
 test.describe("errors in Romanian", () => {
-  test("a refused page reads in Romanian", async ({ page, context }) => {
-    await signIn(page, DEMO.staff);
-    await useLocale(context, page, "ro");
-    await page.goto("/settings/billing");
-    await expect(page.getByRole("heading", { name: RO("forbidden.title") })).toBeVisible();
-    await expectNoEnglish(page);
+  test("a refused action and a refused page read in Romanian", async ({ page, browser }) => {
+    // The staff member is made admin for a moment, opens the team page, and is demoted while it is open.
+    await signIn(page, DEMO.admin);
+    await page.goto("/settings/team");
+    const staffRow = page.getByTestId(`member-${DEMO.staff}`);
+    await staffRow.getByRole("combobox").selectOption("admin");
+    await expect(staffRow.getByRole("status")).toBeVisible();
+
+    const staffContext = await browser.newContext();
+    const staff = await staffContext.newPage();
+    try {
+      await signIn(staff, DEMO.staff);
+      await useLocale(staffContext, staff, "ro");
+      await staff.goto("/settings/team");
+      await staffRow.getByRole("combobox").selectOption("staff");
+      await expect(staffRow.getByRole("status")).toBeVisible();
+
+      await staff.getByLabel(RO("team.invite.email"), { exact: true }).fill("cineva@scoala.ro");
+      await staff.getByRole("button", { name: RO("team.invite.submit") }).click();
+      await expect(formAlert(staff).first()).toHaveText(RO("errors.forbidden"));
+      await expectNoEnglish(staff);
+
+      await staff.goto("/settings/billing");
+      await expect(staff.getByRole("heading", { name: RO("forbidden.title") })).toBeVisible();
+      await expectNoEnglish(staff);
+    } finally {
+      await staffContext.close();
+    }
   });
 
   test("a wrong token, SmartBill unreachable and a failed test draft read in Romanian", async ({ page, context, request }) => {

@@ -16,6 +16,7 @@ import { useErrorText } from "@/components/use-error-text";
 import { changeTokenSchema as tokenSchema } from "@/lib/billing/schemas";
 import { changeTokenAction, disconnectAction, reconnectAction, reverifyAction } from "../actions";
 
+// An error's text is a message key (translated here); a success's is already translated.
 type Notice = { tone: "success" | "error"; text: string; detail?: string; requestId?: string } | null;
 
 function NoticeBox({ notice }: { notice: Notice }) {
@@ -24,7 +25,7 @@ function NoticeBox({ notice }: { notice: Notice }) {
   if (!notice) return null;
   return (
     <Alert tone={notice.tone} className="mt-4">
-      {errorText({ error: notice.text, requestId: notice.requestId })}
+      {notice.tone === "error" ? errorText({ error: notice.text, requestId: notice.requestId }) : notice.text}
       {notice.detail && <span className="block text-xs opacity-80">{t("original", { text: notice.detail })}</span>}
     </Alert>
   );

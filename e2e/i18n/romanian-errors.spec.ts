@@ -53,6 +53,8 @@ test.describe("errors in Romanian", () => {
       await signIn(staff, DEMO.staff);
       await useLocale(staffContext, staff, "ro");
       await staff.goto("/settings/team");
+      // Submitting before hydration would post the form natively and reload the (now forbidden) page.
+      await staff.waitForLoadState("networkidle");
       await staffRow.getByRole("combobox").selectOption("staff");
       await expect(staffRow.getByRole("status")).toBeVisible();
 

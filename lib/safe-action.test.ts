@@ -1,44 +1,23 @@
-// The action wrapper against real PostgreSQL; only the session lookup is stubbed, as the HTTP boundary
-// would supply it.
+// The action wrapper against real PostgreSQL; only the request is simulated (test/next-request.ts).
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { memberships, organisations, users } from "@/db/schema";
+import { db } from "@/db";
 import { en, ro } from "@/messages";
 import { createTestDb, type TestDb } from "@/test/db";
+import { createSchool, type School } from "@/test/school";
+import { actAs, signOut } from "@/test/session";
 import { AppError } from "./errors";
-
-let session: { user: { id: string } } | null = null;
-vi.mock("next-auth", () => ({ getServerSession: vi.fn(async () => session) }));
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => {} }), headers: async () => new Headers() }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+import { memberAction, publicAction } from "./safe-action";
 
 let t: TestDb;
-let staff: string;
-let admin: string;
+let school: School<"admin" | "staff">;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  process.env.DATABASE_URL = t.url;
-  const [org] = await t.db.insert(organisations).values({ name: "Wrapper" }).returning();
-  const [a, s] = await t.db
-    .insert(users)
-    .values([
-      { email: "admin@wrapper.test", name: "Admin", passwordHash: "x" },
-      { email: "staff@wrapper.test", name: "Staff", passwordHash: "x" },
-    ])
-    .returning();
-  await t.db.insert(memberships).values([
-    { orgId: org!.id, userId: a!.id, role: "admin" },
-    { orgId: org!.id, userId: s!.id, role: "staff" },
-  ]);
-  [admin, staff] = [a!.id, s!.id];
+  t = await createTestDb({ app: true });
+  school = await createSchool(t.db, { name: "Wrapper", roles: ["admin", "staff"] });
 });
-afterAll(async () => {
-  const { getDbHandle } = await import("@/db");
-  await getDbHandle().close();
-  await t.drop();
-});
+afterAll(() => t.drop());
 
 function lookup(messages: unknown, key: string): unknown {
   return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
@@ -46,22 +25,20 @@ function lookup(messages: unknown, key: string): unknown {
 
 describe("memberAction", () => {
   it("refuses a role before looking at the input: a staff member learns nothing about an admin action's schema", async () => {
-    const { memberAction } = await import("./safe-action");
     const run = vi.fn(async () => "ran");
     const action = memberAction({ name: "adminOnly", schema: z.object({ secretField: z.string().min(5) }), roles: ["admin"] }, run);
-    session = { user: { id: staff } };
+    actAs(school.staff);
     for (const body of [null, [], "x", { secretField: 1 }, { secretField: "long enough" }]) {
       const res = await action(body as never);
       expect(res).toEqual({ ok: false, code: "forbidden", error: "errors.forbidden" });
     }
-    session = { user: { id: admin } };
+    actAs(school.admin);
     expect(await action({ secretField: 1 } as never)).toMatchObject({ ok: false, code: "validation", fieldErrors: { secretField: ["errors.invalidField"] } });
     expect(run).not.toHaveBeenCalled();
   });
 
   it("answers every failure with a message key that exists in English and Romanian", async () => {
-    const { memberAction, publicAction } = await import("./safe-action");
-    session = { user: { id: admin } };
+    actAs(school.admin);
     const schema = z.object({ n: z.number(), name: z.string().min(2, "nameShort") });
     const failures = [
       await memberAction({ name: "v", schema, roles: ["admin"] }, async () => 1)({ n: "x", name: "a" } as never),
@@ -72,7 +49,7 @@ describe("memberAction", () => {
         throw new Error("boom with user input ana@school.ro");
       })({}),
     ];
-    session = null;
+    signOut();
     failures.push(await memberAction({ name: "u", schema, roles: ["admin"] }, async () => 1)({ n: 1, name: "ab" }));
     for (const res of failures) {
       expect(res.ok).toBe(false);
@@ -86,8 +63,7 @@ describe("memberAction", () => {
   });
 
   it("carries a domain reason and SmartBill's text beside the code", async () => {
-    const { memberAction } = await import("./safe-action");
-    session = { user: { id: admin } };
+    actAs(school.admin);
     const res = await memberAction({ name: "sb", schema: z.object({}), roles: ["admin"] }, async () => {
       throw new AppError("external", "smartbill.errors.credentials", undefined, "Autentificare esuata.", { reason: "credentials" });
     })({});
@@ -95,9 +71,7 @@ describe("memberAction", () => {
   });
 
   it("logs a database failure by class, SQLSTATE and request id, never its query, parameters or message", async () => {
-    const { memberAction } = await import("./safe-action");
-    const { db } = await import("@/db");
-    session = { user: { id: admin } };
+    actAs(school.admin);
     const secret = "parola-secreta@scoala.ro";
     const logged: string[] = [];
     const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));

@@ -6,18 +6,12 @@
 import crypto from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { memberships } from "../db/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en, ro } from "../messages";
-import { DEMO, startBillingTestbed, type BillingTestbed } from "./billing-testbed";
-
-let session: { user: { id: string } } | null = null;
-vi.mock("next-auth", () => ({ getServerSession: vi.fn(async () => session) }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
-  headers: async () => new Headers({ host: "localhost:3000" }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+import { createTestDb, type TestDb } from "./db";
+import { DEMO, startSandbox, type Sandbox } from "./sandbox";
+import { createSchool } from "./school";
+import { actAs } from "./session";
 
 type Result = { ok: true; data: unknown } | { ok: false; code: string; error: string; fieldErrors?: Record<string, string[]> };
 type Action = (input: unknown) => Promise<Result>;
@@ -126,29 +120,29 @@ function lookup(messages: unknown, key: string): unknown {
   return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
 }
 
-let tb: BillingTestbed;
+let t: TestDb;
+let sandbox: Sandbox;
 let countsSql: string;
 let tables: string[];
 
 async function counts(): Promise<Record<string, number>> {
-  const [row] = await tb.t.sql.unsafe(countsSql);
+  const [row] = await t.sql.unsafe(countsSql);
   return Object.fromEntries(Object.entries(row as Record<string, string | number>).map(([k, v]) => [k, Number(v)]));
 }
 
 beforeAll(async () => {
-  tb = await startBillingTestbed();
-  process.env.DATABASE_URL = tb.t.url;
+  t = await createTestDb({ app: true });
+  sandbox = await startSandbox({ db: t });
   // Every SmartBill call of the app's own client goes to the sandbox; its limiter out of the way.
-  process.env.SMARTBILL_BASE_URL = tb.server.baseUrl;
-  process.env.SMARTBILL_SANDBOX_URL = tb.server.baseUrl;
+  process.env.SMARTBILL_BASE_URL = sandbox.baseUrl;
+  process.env.SMARTBILL_SANDBOX_URL = sandbox.baseUrl;
   process.env.SMARTBILL_LOG_LEVEL = "silent";
   process.env.SMARTBILL_RATE_LIMIT = "100000";
-  const org = await tb.makeOrg("Fuzz School", { cif: DEMO.company.cif });
-  await tb.t.db.insert(memberships).values({ orgId: org.id, userId: org.user, role: "admin" });
-  session = { user: { id: org.user } };
+  const school = await createSchool(t.db, { name: "Fuzz School", connected: sandbox });
+  actAs(school.admin);
   // Rows that record a call to the outside (the sandbox's own tables, the SmartBill rate limiter's
-  // ledger, sign-in attempts) are not the app's data: a refused SmartBill call legitimately adds them.
-  const rows = await tb.t.sql<{ name: string }[]>`
+  // ledger) are not the app's data: a refused SmartBill call legitimately adds them.
+  const rows = await t.sql<{ name: string }[]>`
     select table_name as name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`;
   tables = rows.map((r) => r.name).filter((n) => !/sandbox|^smartbill_rate_|^__drizzle/.test(n));
@@ -156,9 +150,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  const { getDbHandle } = await import("../db");
-  await getDbHandle().close();
-  await tb.close();
+  await sandbox.close();
+  await t.drop();
 });
 
 describe("every server action under hostile input", () => {

@@ -16,7 +16,8 @@ import { useErrorText } from "@/components/use-error-text";
 import { changeTokenSchema as tokenSchema } from "@/lib/billing/schemas";
 import { changeTokenAction, disconnectAction, reconnectAction, reverifyAction } from "../actions";
 
-type Notice = { tone: "success" | "error"; text: string; detail?: string } | null;
+// An error's text is a message key (translated here); a success's is already translated.
+type Notice = { tone: "success" | "error"; text: string; detail?: string; requestId?: string } | null;
 
 function NoticeBox({ notice }: { notice: Notice }) {
   const t = useTranslations("setup.credentials");
@@ -24,7 +25,7 @@ function NoticeBox({ notice }: { notice: Notice }) {
   if (!notice) return null;
   return (
     <Alert tone={notice.tone} className="mt-4">
-      {errorText(notice.text)}
+      {notice.tone === "error" ? errorText({ error: notice.text, requestId: notice.requestId }) : notice.text}
       {notice.detail && <span className="block text-xs opacity-80">{t("original", { text: notice.detail })}</span>}
     </Alert>
   );
@@ -43,7 +44,7 @@ function ChangeTokenDialog({ onDone }: { onDone: (n: Notice) => void }) {
     const res = await changeTokenAction(values);
     if (!res.ok) {
       applyFieldErrors(form.setError, res.fieldErrors, ["token"]);
-      return setFailure({ tone: "error", text: res.error, detail: res.detail });
+      return setFailure({ tone: "error", text: res.error, detail: res.detail, requestId: res.requestId });
     }
     setOpen(false);
     form.reset();
@@ -89,14 +90,14 @@ export function ConnectionActions() {
     start(async () => {
       setNotice(null);
       const res = await reverifyAction({});
-      setNotice(res.ok ? { tone: "success", text: t("reverified") } : { tone: "error", text: res.error, detail: res.detail });
+      setNotice(res.ok ? { tone: "success", text: t("reverified") } : { tone: "error", text: res.error, detail: res.detail, requestId: res.requestId });
       router.refresh();
     });
   const disconnect = () =>
     start(async () => {
       const res = await disconnectAction({});
       setConfirm(false);
-      if (!res.ok) return setNotice({ tone: "error", text: res.error });
+      if (!res.ok) return setNotice({ tone: "error", text: res.error, requestId: res.requestId });
       router.refresh();
     });
 
@@ -142,7 +143,7 @@ export function ReconnectButton() {
         onClick={() =>
           start(async () => {
             const res = await reconnectAction({});
-            if (!res.ok) return setNotice({ tone: "error", text: res.error, detail: res.detail });
+            if (!res.ok) return setNotice({ tone: "error", text: res.error, detail: res.detail, requestId: res.requestId });
             router.refresh();
           })
         }

@@ -13,7 +13,7 @@ import { Input, Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
 import { CURRENCIES, INVOICE_LANGUAGES, PROFILE_FIELDS, profileSchema, type Profile, type ProfileInput } from "@/lib/billing/schemas";
 import { saveProfileAction } from "../../actions/profiles";
-import { ActionError } from "../action-error";
+import { ActionError, type ShownFailure } from "../action-error";
 import type { ProfileFormValues } from "./types";
 
 const FIELDS = PROFILE_FIELDS satisfies readonly (keyof ProfileFormValues)[];
@@ -36,7 +36,7 @@ export function ProfileForm(props: {
   const tc = useTranslations("common");
   const errorText = useErrorText();
   const vatHintId = useId();
-  const [failure, setFailure] = useState<{ error: string; detail?: string } | null>(null);
+  const [failure, setFailure] = useState<ShownFailure | null>(null);
   const form = useForm<ProfileInput, unknown, Profile>({ resolver: zodResolver(profileSchema), defaultValues: props.initial });
   const { errors, isSubmitting } = form.formState;
 
@@ -47,7 +47,7 @@ export function ProfileForm(props: {
       if (applyFieldErrors(form.setError, res.fieldErrors, FIELDS)) {
         const first = FIELDS.find((f) => res.fieldErrors?.[f]);
         if (first) form.setFocus(first as Path<ProfileInput>);
-      } else setFailure({ error: res.error, detail: res.detail });
+      } else setFailure(res);
       return;
     }
     props.onSaved(res.data);
@@ -69,7 +69,7 @@ export function ProfileForm(props: {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6" aria-busy={isSubmitting}>
       {props.prefilled && <Alert tone="info">{t("prefilled")}</Alert>}
-      <ActionError error={failure?.error ?? null} detail={failure?.detail} />
+      <ActionError error={failure} />
       {section(
         t("sections.company"),
         <>

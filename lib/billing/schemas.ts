@@ -5,6 +5,9 @@ import type { SetupStep } from "@/db/schema";
 import { emailField } from "@/lib/auth/schemas";
 import { isValidCif, isValidIban, normaliseIban } from "@/lib/validation/ro";
 import { boundedArray, opaqueText, optionalPlainText, plainText } from "@/lib/validation/text";
+import { CURRENCIES, INVOICE_LANGUAGES, PROFILE_FIELDS, VAT_MODES } from "./choices";
+
+export { CURRENCIES, INVOICE_LANGUAGES, PROFILE_FIELDS, VAT_MODES };
 
 export const credentialsSchema = z.object({
   username: emailField,
@@ -40,28 +43,6 @@ const optionalText = optionalPlainText;
 
 /** A school's billing profiles (archived ones not counted): checked when one is created. */
 export const MAX_PROFILES = 20;
-
-export const CURRENCIES = ["RON", "EUR", "USD", "GBP", "CHF", "HUF", "MDL"] as const;
-export const INVOICE_LANGUAGES = ["RO", "EN", "DE", "FR", "IT", "ES"] as const;
-
-/** The fields a billing profile form edits, in display order (also what the audit compares). */
-export const PROFILE_FIELDS = [
-  "companyName",
-  "cif",
-  "regCom",
-  "address",
-  "city",
-  "county",
-  "country",
-  "email",
-  "phone",
-  "iban",
-  "bank",
-  "vatPayer",
-  "currency",
-  "invoiceLanguage",
-  "dueDays",
-] as const;
 
 export const profileSchema = z.object({
   id: z.uuid().optional(),
@@ -105,7 +86,6 @@ export type Profile = z.output<typeof profileSchema>;
 export const profileRefSchema = z.object({ profileId: z.uuid() });
 export const seriesBindingSchema = z.object({ profileId: z.uuid(), seriesName: plainText({ max: 50, min: 1 }) });
 
-export const VAT_MODES = ["payer_included", "payer_added", "not_payer"] as const;
 export const vatModeSchema = z.object({ vatMode: z.enum(VAT_MODES) });
 export const defaultVatSchema = z.object({ profileId: z.uuid(), vatName: plainText({ max: 100, min: 1 }) });
 

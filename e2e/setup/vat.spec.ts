@@ -1,11 +1,10 @@
 // The VAT levels step as a new school: connect the sandbox, Synchronize, choose default levels, then
 // change the levels "in SmartBill" (the sandbox's control API) and see exactly that change reported.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import postgres from "postgres";
+import type { Page } from "@playwright/test";
+import type postgres from "postgres";
+import { expect, test } from "../fixtures/test";
 import { uniqueEmail } from "../fixtures/auth";
 
-// playwright.config.ts gives the server this key.
-const SANDBOX_CONTROL_KEY = "e2e-sandbox-control-key";
 const SCHOOL_CIF = "RO12345674";
 const DEMO_TAXES = [
   { name: "Normala", percentage: 21 },
@@ -14,15 +13,6 @@ const DEMO_TAXES = [
   { name: "Scutit", percentage: 0 },
 ];
 const SHOTS = process.env.VAT_SHOTS_DIR;
-
-// The e2e server's embedded PostgreSQL (trust auth), for set-up the UI cannot do yet.
-const sql = postgres(`postgres://bursar@127.0.0.1:${process.env.E2E_PG_PORT ?? "54339"}/bursar`, { max: 1, onnotice: () => {} });
-test.afterAll(() => sql.end({ timeout: 5 }));
-
-async function control(request: APIRequestContext, op: string, data: unknown) {
-  const res = await request.post(`/api/smartbill-sandbox/__control/${op}`, { headers: { "x-sandbox-control-key": SANDBOX_CONTROL_KEY }, data });
-  expect(res.status(), await res.text()).toBe(200);
-}
 
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
@@ -48,7 +38,7 @@ async function signUpAndConnect(page: Page): Promise<string> {
 }
 
 /** The Billing profiles and Number series steps are being built elsewhere: stand in for them in the database. */
-async function seedProfilesAndSeries(email: string, profiles: { name: string; isDefault: boolean; series: string }[]) {
+async function seedProfilesAndSeries(sql: postgres.Sql, email: string, profiles: { name: string; isDefault: boolean; series: string }[]) {
   const [member] = await sql<{ org_id: string }[]>`
     select m.org_id from memberships m join users u on u.id = m.user_id where u.email = ${email}`;
   const orgId = member!.org_id;
@@ -63,15 +53,15 @@ async function seedProfilesAndSeries(email: string, profiles: { name: string; is
     where org_id = ${orgId}`;
 }
 
-test.afterEach(async ({ request }) => {
-  await control(request, "set-taxes", { cif: SCHOOL_CIF, taxes: DEMO_TAXES });
-  await control(request, "clear-faults", { account: "demo@sandbox.smartbill.test" });
+test.afterEach(async ({ sandbox }) => {
+  await sandbox.control("set-taxes", { cif: SCHOOL_CIF, taxes: DEMO_TAXES });
+  await sandbox.control("clear-faults", { account: "demo@sandbox.smartbill.test" });
 });
 
-test("Synchronize reports what changed in SmartBill and flags the profiles it affects", async ({ page, request }) => {
-  await control(request, "set-taxes", { cif: SCHOOL_CIF, taxes: DEMO_TAXES });
+test("Synchronize reports what changed in SmartBill and flags the profiles it affects", async ({ page, sandbox, db }) => {
+  await sandbox.control("set-taxes", { cif: SCHOOL_CIF, taxes: DEMO_TAXES });
   const email = await signUpAndConnect(page);
-  await seedProfilesAndSeries(email, [
+  await seedProfilesAndSeries(db, email, [
     { name: "Allegro Educație SRL", isDefault: true, series: "BRS" },
     { name: "Allegro Evenimente SRL", isDefault: false, series: "BRSC" },
   ]);
@@ -125,7 +115,7 @@ test("Synchronize reports what changed in SmartBill and flags the profiles it af
   });
 
   await test.step("levels changed in SmartBill: Synchronize shows exactly that", async () => {
-    await control(request, "set-taxes", {
+    await sandbox.control("set-taxes", {
       cif: SCHOOL_CIF,
       taxes: [
         { name: "Normala", percentage: 19 },
@@ -164,7 +154,7 @@ test("Synchronize reports what changed in SmartBill and flags the profiles it af
   });
 
   await test.step("a SmartBill failure is explained, with SmartBill's own words", async () => {
-    await control(request, "add-fault", { account: "demo@sandbox.smartbill.test", kind: "error_text_200", path: "/tax", errorText: "Eroare de test la cote." });
+    await sandbox.control("add-fault", { account: "demo@sandbox.smartbill.test", kind: "error_text_200", path: "/tax", errorText: "Eroare de test la cote." });
     await page.goto("/setup/vat");
     await page.getByRole("button", { name: "Synchronize" }).click();
     const alert = page.getByRole("region", { name: "VAT levels in SmartBill" }).getByRole("alert");
@@ -175,8 +165,8 @@ test("Synchronize reports what changed in SmartBill and flags the profiles it af
   });
 });
 
-test("without billing profiles the step says so plainly; Synchronize shows that it is busy", async ({ page, request }) => {
-  await seedProfilesAndSeries(await signUpAndConnect(page), []);
+test("without billing profiles the step says so plainly; Synchronize shows that it is busy", async ({ page, sandbox, db }) => {
+  await seedProfilesAndSeries(db, await signUpAndConnect(page), []);
 
   await page.goto("/setup/vat");
   await expect(page.getByRole("table", { name: "Current VAT levels (4)" })).toBeVisible();
@@ -184,7 +174,7 @@ test("without billing profiles the step says so plainly; Synchronize shows that 
   await expect(defaults.getByRole("heading", { name: "No billing profiles yet" })).toBeVisible();
   await expect(defaults.getByRole("link", { name: "Go to Billing profiles" })).toHaveAttribute("href", "/setup/profiles");
 
-  await control(request, "add-fault", { account: "demo@sandbox.smartbill.test", kind: "latency", path: "/tax", ms: 1_500 });
+  await sandbox.control("add-fault", { account: "demo@sandbox.smartbill.test", kind: "latency", path: "/tax", ms: 1_500 });
   const button = page.getByRole("button", { name: "Synchronize" });
   await button.click();
   await expect(button).toBeDisabled();

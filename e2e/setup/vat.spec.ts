@@ -4,8 +4,8 @@ import type { Page } from "@playwright/test";
 import type postgres from "postgres";
 import { expect, test } from "../fixtures/test";
 import { uniqueEmail } from "../fixtures/auth";
+import { connectOwnSandbox } from "../fixtures/own-sandbox";
 
-const SCHOOL_CIF = "RO12345674";
 const DEMO_TAXES = [
   { name: "Normala", percentage: 21 },
   { name: "Redusa", percentage: 11 },
@@ -18,7 +18,8 @@ async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
-async function signUpAndConnect(page: Page): Promise<string> {
+/** Signs up a new school and connects it to a sandbox account of its own; returns both. */
+async function signUpAndConnect(page: Page): Promise<{ email: string; own: { email: string; cif: string } }> {
   const email = uniqueEmail("vat");
   await page.goto("/sign-up");
   await page.getByLabel("School name").fill("Școala de Muzică Allegro");
@@ -28,24 +29,23 @@ async function signUpAndConnect(page: Page): Promise<string> {
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/setup(\/credentials)?$/);
   await page.goto("/setup/credentials");
-  await page.getByRole("button", { name: "Use the sandbox" }).click();
-  await expect(page.getByText(/Connected to the SmartBill sandbox/)).toBeVisible();
+  const own = await connectOwnSandbox(page);
   await page.getByRole("link", { name: "Continue", exact: true }).click();
   await expect(page).toHaveURL(/\/setup\/generation$/);
   await page.getByRole("button", { name: "Save and continue" }).click();
   await expect(page).toHaveURL(/\/setup\/profiles$/);
-  return email;
+  return { email, own };
 }
 
 /** The Billing profiles and Number series steps are being built elsewhere: stand in for them in the database. */
-async function seedProfilesAndSeries(sql: postgres.Sql, email: string, profiles: { name: string; isDefault: boolean; series: string }[]) {
+async function seedProfilesAndSeries(sql: postgres.Sql, { email, own }: Awaited<ReturnType<typeof signUpAndConnect>>, profiles: { name: string; isDefault: boolean; series: string }[]) {
   const [member] = await sql<{ org_id: string }[]>`
     select m.org_id from memberships m join users u on u.id = m.user_id where u.email = ${email}`;
   const orgId = member!.org_id;
   for (const p of profiles) {
     await sql`
       insert into billing_profiles (org_id, is_default, company_name, cif, series_name)
-      values (${orgId}, ${p.isDefault}, ${p.name}, 'RO12345674', ${p.series})`;
+      values (${orgId}, ${p.isDefault}, ${p.name}, ${own.cif}, ${p.series})`;
   }
   await sql`
     update setup_progress
@@ -53,15 +53,11 @@ async function seedProfilesAndSeries(sql: postgres.Sql, email: string, profiles:
     where org_id = ${orgId}`;
 }
 
-test.afterEach(async ({ sandbox }) => {
-  await sandbox.control("set-taxes", { cif: SCHOOL_CIF, taxes: DEMO_TAXES });
-  await sandbox.control("clear-faults", { account: "demo@sandbox.smartbill.test" });
-});
-
 test("Synchronize reports what changed in SmartBill and flags the profiles it affects", async ({ page, sandbox, db }) => {
-  await sandbox.control("set-taxes", { cif: SCHOOL_CIF, taxes: DEMO_TAXES });
-  const email = await signUpAndConnect(page);
-  await seedProfilesAndSeries(db, email, [
+  const school = await signUpAndConnect(page);
+  const { own } = school;
+  await sandbox.control("set-taxes", { cif: own.cif, taxes: DEMO_TAXES });
+  await seedProfilesAndSeries(db, school, [
     { name: "Allegro Educație SRL", isDefault: true, series: "BRS" },
     { name: "Allegro Evenimente SRL", isDefault: false, series: "BRSC" },
   ]);
@@ -116,7 +112,7 @@ test("Synchronize reports what changed in SmartBill and flags the profiles it af
 
   await test.step("levels changed in SmartBill: Synchronize shows exactly that", async () => {
     await sandbox.control("set-taxes", {
-      cif: SCHOOL_CIF,
+      cif: own.cif,
       taxes: [
         { name: "Normala", percentage: 19 },
         { name: "Taxare inversa", percentage: 0 },
@@ -154,7 +150,7 @@ test("Synchronize reports what changed in SmartBill and flags the profiles it af
   });
 
   await test.step("a SmartBill failure is explained, with SmartBill's own words", async () => {
-    await sandbox.control("add-fault", { account: "demo@sandbox.smartbill.test", kind: "error_text_200", path: "/tax", errorText: "Eroare de test la cote." });
+    await sandbox.control("add-fault", { account: own.email, kind: "error_text_200", path: "/tax", errorText: "Eroare de test la cote." });
     await page.goto("/setup/vat");
     await page.getByRole("button", { name: "Synchronize" }).click();
     const alert = page.getByRole("region", { name: "VAT levels in SmartBill" }).getByRole("alert");
@@ -166,7 +162,8 @@ test("Synchronize reports what changed in SmartBill and flags the profiles it af
 });
 
 test("without billing profiles the step says so plainly; Synchronize shows that it is busy", async ({ page, sandbox, db }) => {
-  await seedProfilesAndSeries(db, await signUpAndConnect(page), []);
+  const school = await signUpAndConnect(page);
+  await seedProfilesAndSeries(db, school, []);
 
   await page.goto("/setup/vat");
   await expect(page.getByRole("table", { name: "Current VAT levels (4)" })).toBeVisible();
@@ -174,7 +171,7 @@ test("without billing profiles the step says so plainly; Synchronize shows that 
   await expect(defaults.getByRole("heading", { name: "No billing profiles yet" })).toBeVisible();
   await expect(defaults.getByRole("link", { name: "Go to Billing profiles" })).toHaveAttribute("href", "/setup/profiles");
 
-  await sandbox.control("add-fault", { account: "demo@sandbox.smartbill.test", kind: "latency", path: "/tax", ms: 1_500 });
+  await sandbox.control("add-fault", { account: school.own.email, kind: "latency", path: "/tax", ms: 1_500 });
   const button = page.getByRole("button", { name: "Synchronize" });
   await button.click();
   await expect(button).toBeDisabled();

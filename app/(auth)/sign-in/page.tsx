@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { getCurrentMember } from "@/lib/auth/session";
 import { homePathFor } from "@/lib/auth/permissions";
+import { isDemoEnabled } from "@/lib/demo-mode";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -12,7 +13,7 @@ export default async function SignInPage() {
   if (member) redirect(homePathFor(member.role));
   return (
     <Suspense>
-      <SignInForm showDemoHint={process.env.BURSAR_DEMO !== "off"} />
+      <SignInForm showDemoHint={isDemoEnabled()} />
     </Suspense>
   );
 }

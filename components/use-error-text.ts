@@ -10,7 +10,7 @@ export function useErrorText() {
     if (!message) return undefined;
     const key = `validation.${message}`;
     if (t.has(key as never)) return t(key as never);
-    if (/^[a-z]+(\.[A-Za-z0-9_]+)+$/.test(message) && t.has(message as never)) return t(message as never);
+    if (/^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_]+)+$/.test(message) && t.has(message as never)) return t(message as never);
     return message;
   };
 }

@@ -13,17 +13,18 @@ test("staff see registrations and invoices, not settings", async ({ asStaff: pag
   expect(res?.status()).toBe(403);
 });
 
-test("accountants see invoices only and get a 403 page on settings", async ({ asAccountant: page }) => {
+test("accountants start on invoices, see registrations read-only, and get a 403 page on settings", async ({ asAccountant: page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/invoices$/);
   const nav = sidebar(page);
-  await expect(nav.getByRole("link")).toHaveText(["Invoices"]);
+  await expect(nav.getByRole("link")).toHaveText(["Registrations", "Clients", "Courses", "Invoices"]);
   const res = await page.goto("/settings/team");
   expect(res?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
   await page.getByRole("link", { name: "Go to your start page" }).click();
   await expect(page).toHaveURL(/\/invoices$/);
-  expect((await page.goto("/registrations"))?.status()).toBe(403);
+  expect((await page.goto("/registrations"))?.status()).toBe(200);
+  expect((await page.goto("/registrations/new"))?.status()).toBe(403);
 });
 
 test("each section says what will be there", async ({ asAdmin: page }) => {

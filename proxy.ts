@@ -1,9 +1,28 @@
-import { withAuth } from "next-auth/middleware";
+import { NextResponse, type NextFetchEvent } from "next/server";
+import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
+import { checkActionRequest } from "@/lib/action-request";
 
-// A convenience only: it sends signed-out visitors to the sign-in page early. Every page and action
-// checks the session and role for itself.
-export default withAuth({ pages: { signIn: "/sign-in" } });
+// Signed-out visitors go to the sign-in page early (a convenience only: every page and action checks
+// the session and role for itself). Server-action POSTs, on any path, get their envelope checked first,
+// so a malformed or oversized body answers 400/413 instead of Next's 500.
+const signInFirst = withAuth({ pages: { signIn: "/sign-in" } });
+const SIGNED_IN_AREA = /^\/(registrations|invoices|setup|settings)(\/|$)/;
+
+export default async function proxy(req: NextRequestWithAuth, event: NextFetchEvent) {
+  if (req.headers.has("next-action")) {
+    const refused = await checkActionRequest(req);
+    if (refused) return refused;
+  }
+  if (SIGNED_IN_AREA.test(req.nextUrl.pathname)) return signInFirst(req, event);
+  return NextResponse.next();
+}
 
 export const config = {
-  matcher: ["/registrations/:path*", "/invoices/:path*", "/setup/:path*", "/settings/:path*"],
+  matcher: [
+    "/registrations/:path*",
+    "/invoices/:path*",
+    "/setup/:path*",
+    "/settings/:path*",
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+  ],
 };

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { users } from "@/db/schema";
+import { logError } from "@/lib/log";
 import { normaliseEmail, verifyPassword } from "./password";
 import { lockedUntil, recordAttempt } from "./throttle";
 
@@ -13,6 +14,20 @@ const credentials = z.object({ email: z.string().trim().min(1), password: z.stri
 // Thrown texts reach the sign-in form as `error`; it maps them to translated messages.
 export const THROTTLED_PREFIX = "throttled:";
 
+// A thrown text lands in the sign-in page's URL (`?error=`): only our own codes may, never a database
+// error's text (it carries the query and its parameters). Anything else is logged safely and made generic.
+function genericErrors<A extends unknown[], R>(authorize: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await authorize(...args);
+    } catch (e) {
+      if (e instanceof Error && e.message.startsWith(THROTTLED_PREFIX)) throw e;
+      logError("auth.authorize", e);
+      throw new Error("internal");
+    }
+  };
+}
+
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in" },
@@ -20,7 +35,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "E-mail and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(raw) {
+      authorize: genericErrors(async (raw) => {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
         const email = normaliseEmail(parsed.data.email);
@@ -35,7 +50,7 @@ export const authOptions: NextAuthOptions = {
         await recordAttempt(db, email, ok && !!user);
         if (!ok || !user) return null;
         return { id: user.id, email: user.email, name: user.name };
-      },
+      }),
     }),
   ],
   callbacks: {

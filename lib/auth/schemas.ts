@@ -1,13 +1,14 @@
 // One zod schema per input, shared by the form (zodResolver) and its server action. Messages are keys
 // under `validation.` in messages/*.json, so both sides show the same translated text.
 import { z } from "zod";
+import { opaqueText, plainText } from "@/lib/validation/text";
 import { ROLES } from "./roles";
 
 export { ROLES };
 
 export const emailField = z.string().trim().min(1, "required").max(254, "tooLong").pipe(z.email("email"));
 const passwordField = z.string().min(8, "passwordShort").max(200, "passwordLong");
-const nameField = z.string().trim().min(2, "nameShort").max(120, "tooLong");
+const nameField = plainText({ max: 120, min: 2, minMessage: "nameShort" });
 
 export const signInSchema = z.object({ email: emailField, password: z.string().min(1, "required") });
 
@@ -23,8 +24,8 @@ export const inviteSchema = z.object({ email: emailField, role: z.enum(ROLES, "r
 export type InviteInput = z.infer<typeof inviteSchema>;
 
 export const acceptInviteSchema = z.object({
-  token: z.string().min(20).max(200),
-  name: z.string().trim().max(120, "tooLong").optional(),
+  token: opaqueText(200).refine((s) => s.length >= 20, "required"),
+  name: plainText({ max: 120 }).optional(),
   password: z.string().min(1, "required").max(200, "passwordLong"),
 });
 

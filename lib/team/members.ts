@@ -21,7 +21,7 @@ async function getTarget(tx: Executor, orgId: string, userId: string) {
     .from(memberships)
     .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
     .for("update");
-  if (!m) throw new AppError("not_found", "That member is no longer part of this school.");
+  if (!m) throw new AppError("not_found", "errors.memberGone");
   return m;
 }
 

@@ -29,8 +29,6 @@ const STEPS: DemoStep[] = [
   { name: "registrations", run: async ({ db, orgId }) => void (await seedDemoRegistrations(db, orgId)) },
   // The published demo account of the built-in sandbox, for typing credentials by hand.
   { name: "sandbox demo account", when: isSandboxSwitchOn, run: ({ sql }) => seedSandboxDemo(sql) },
-  // Billing profiles, courses over two terms and 300 registrations in every payment state.
-  { name: "registrations", run: ({ db, orgId }) => seedDemoRegistrations(db, orgId).then(() => undefined) },
 ];
 
 export async function seedDemo(url: string, opts: { baseUrl: string; env?: SwitchEnv; log?: (line: string) => void }): Promise<"seeded" | "skipped"> {

@@ -52,10 +52,12 @@ export async function reconcileRequest(deps: InvoicingDeps, orgId: string, reque
   if (!r || r.status !== "in_doubt") return "not_in_doubt";
   const attempt = await lastAttempt(deps.db, r);
   // A create may still land late: wait out the grace period after the attempt started.
-  const [{ early }] = (await deps.db.execute(
-    sql`select ${attempt?.startedAt ?? null}::timestamptz + make_interval(secs => ${o.reconcileGraceMs / 1000}) > now() as early`,
-  )) as unknown as [{ early: boolean }];
-  if (attempt && early) return "too_early";
+  if (attempt) {
+    const [{ early }] = (await deps.db.execute(
+      sql`select started_at + make_interval(secs => ${o.reconcileGraceMs / 1000}) > now() as early from ${invoiceAttempts} where id = ${attempt.id}`,
+    )) as unknown as [{ early: boolean }];
+    if (early) return "too_early";
+  }
   const creds = await credsFor(deps.db, r);
   const ref = refOf(r);
   const list = await deps.sb.series.list(creds, { type: "f" });

@@ -17,12 +17,14 @@ function databaseUrl(): string {
 
 async function ensureQueues(boss: PgBoss): Promise<void> {
   for (const [name, options] of Object.entries(QUEUE_OPTIONS) as [QueueName, (typeof QUEUE_OPTIONS)[QueueName]][]) {
-    if (await boss.getQueue(name)) continue;
-    try {
-      await boss.createQueue(name, { name, ...options });
-    } catch (e) {
-      // Another process created it between our check and our insert.
-      if (!(await boss.getQueue(name))) throw e;
+    // Processes starting together race here (create_queue makes a partition: duplicates and deadlocks).
+    for (let attempt = 1; !(await boss.getQueue(name)); attempt++) {
+      try {
+        await boss.createQueue(name, { name, ...options });
+      } catch (e) {
+        if (attempt >= 8) throw e;
+        await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
+      }
     }
   }
 }

@@ -4,6 +4,7 @@ import enBase from "./en.json";
 import enClients from "./en/clients.json";
 import enCourses from "./en/courses.json";
 import enDataTable from "./en/data-table.json";
+import enInvoicing from "./en/invoicing.json";
 import enProfiles from "./en/profiles.json";
 import enRegistrationErrors from "./en/registration-errors.json";
 import enRegistrations from "./en/registrations.json";
@@ -12,6 +13,7 @@ import roBase from "./ro.json";
 import roClients from "./ro/clients.json";
 import roCourses from "./ro/courses.json";
 import roDataTable from "./ro/data-table.json";
+import roInvoicing from "./ro/invoicing.json";
 import roProfiles from "./ro/profiles.json";
 import roRegistrationErrors from "./ro/registration-errors.json";
 import roRegistrations from "./ro/registrations.json";
@@ -26,6 +28,7 @@ export const en = {
   registrations: enRegistrations,
   courses: enCourses,
   clients: enClients,
+  invoicing: enInvoicing,
 };
 export const ro: typeof en = {
   ...roBase,
@@ -36,5 +39,6 @@ export const ro: typeof en = {
   registrations: roRegistrations,
   courses: roCourses,
   clients: roClients,
+  invoicing: roInvoicing,
 };
 export type Messages = typeof en;

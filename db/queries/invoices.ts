@@ -121,3 +121,21 @@ export async function getQueuedSeries(db: Executor, orgId: string | null): Promi
     .from(invoiceRequests)
     .where(and(orgId ? eq(invoiceRequests.orgId, orgId) : undefined, eq(invoiceRequests.status, "queued")));
 }
+
+/** In-doubt requests of every organisation not checked since `checkedBefore` (the sweeper enqueues reconcile for them). */
+export async function listInDoubtToReconcile(db: Executor, checkedBefore: Date, limit = 100): Promise<{ orgId: string; id: string }[]> {
+  return db
+    .select({ orgId: invoiceRequests.orgId, id: invoiceRequests.id })
+    .from(invoiceRequests)
+    .where(and(eq(invoiceRequests.status, "in_doubt"), lte(invoiceRequests.updatedAt, checkedBefore)))
+    .orderBy(asc(invoiceRequests.updatedAt))
+    .limit(limit);
+}
+
+/** Queued requests ready now with no progress since `staleBefore`: a wake-up was lost, drain their series. */
+export async function listStaleQueuedSeries(db: Executor, staleBefore: Date): Promise<{ orgId: string; cif: string; series: string }[]> {
+  return db
+    .selectDistinct({ orgId: invoiceRequests.orgId, cif: invoiceRequests.companyCif, series: invoiceRequests.seriesName })
+    .from(invoiceRequests)
+    .where(and(eq(invoiceRequests.status, "queued"), lte(invoiceRequests.notBefore, sql`now()`), lte(invoiceRequests.updatedAt, staleBefore)));
+}

@@ -5,11 +5,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "@/db/client";
 import { getInvoiceRequest, listRegistrationInvoices } from "@/db/queries/invoices";
 import { invoiceRequests, invoiceSeries } from "@/db/schema";
+import { countIssuedLast30Days } from "@/lib/billing/health";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
-import { DEMO, SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
+import { DEMO, invoiceBody, SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
 import { drainSeries } from "./issue-invoice";
-import { reconcileRequest } from "./reconcile-invoice";
+import { previewInvoice } from "./preview-invoice";
+import { linkInvoice, markNotCreated, reconcileRequest } from "./reconcile-invoice";
 import { createManualRequest } from "./request-invoice";
 import { retryFailedRequests } from "./retry-invoices";
 
@@ -61,6 +63,8 @@ describe("drainSeries", () => {
     expect(req).toMatchObject({ status: "issued", issuedSeries: "BRS", issuedNumber: after.at(-1)!.number, totalBani: 100_000 });
     expect(after.at(-1)!.total).toBe(100_000);
     expect(req!.attempts.map((x) => x.outcome)).toEqual(["issued"]);
+    // Settings → Billing's "invoices issued in the last 30 days" counts these records.
+    expect(await countIssuedLast30Days(t.db, s.orgId)).toBe(1);
     // A further click on the issued registration is refused: nothing left to invoice.
     await expect(createManualRequest(t.db, { orgId: s.orgId, actorUserId: s.staffId, registrationId: registrationId!, clientRequestId: randomUUID() })).rejects.toThrow(
       "invoicing.errors.alreadyInvoiced",
@@ -140,5 +144,42 @@ describe("drainSeries", () => {
     expect((await retryFailedRequests(t.db, { orgId: s.orgId, actorUserId: s.staffId })).retried).toHaveLength(0);
     const [series] = await t.db.select().from(invoiceSeries).where(and(eq(invoiceSeries.orgId, s.orgId), eq(invoiceSeries.seriesName, "NOPE")));
     expect(series).toMatchObject({ holder: null, inFlightRequestId: null });
+  });
+});
+
+describe("reconcile for a person", () => {
+  it("someone else issued into the series meanwhile: evidence for a person, who links the right number", async () => {
+    const s = await createInvoicingSchool(t, sandbox, { count: 1 });
+    const deps = s.deps();
+    await sandbox.admin.addFault({ account: DEMO.email, kind: "timeout_after_store", path: "/invoice/v2", ms: 5_000 });
+    const r = await createManualRequest(t.db, { orgId: s.orgId, actorUserId: s.staffId, registrationId: s.registrations[0]!, clientRequestId: randomUUID(), amountBani: 12_345 });
+    // The open request counts against the balance: what is left to invoice is the rest.
+    expect((await previewInvoice(deps, s.orgId, { registrationId: s.registrations[0]! })).uninvoicedBani).toBe(87_655);
+    await drainSeries(deps, s.orgId, SCHOOL_CIF, "BRS");
+    const ours = (await invoicesInSandbox()).at(-1)!;
+    // An invoice issued in SmartBill's UI right after ours: the series moved by two, not provable.
+    const other = await sandbox.call("POST", "/invoice/v2", { json: invoiceBody({ products: [{ name: "Altceva", quantity: 1, price: 5, measuringUnitName: "buc", taxName: "Normala", taxPercentage: 21 }] }) });
+    expect(other.status).toBe(200);
+    expect(await reconcileRequest(deps, s.orgId, r.request.id)).toBe("needs_person");
+    const held = (await getInvoiceRequest(t.db, s.orgId, r.request.id))!;
+    expect(held.status).toBe("in_doubt");
+    expect(held.evidence).toMatchObject({ note: "series_moved", candidates: [{ number: ours.number, totalBani: 12_345 }, { totalBani: 605 }] });
+    await expect(linkInvoice(deps, { orgId: s.orgId, actorUserId: s.adminId, requestId: r.request.id, number: "9999" })).rejects.toThrow("invoicing.errors.invoiceNotFoundInSmartBill");
+    expect(await linkInvoice(deps, { orgId: s.orgId, actorUserId: s.adminId, requestId: r.request.id, number: ours.number })).toEqual({ totalBani: 12_345 });
+    expect(await getInvoiceRequest(t.db, s.orgId, r.request.id)).toMatchObject({ status: "issued", issuedNumber: ours.number });
+    await expect(markNotCreated(deps, { orgId: s.orgId, actorUserId: s.adminId, requestId: r.request.id })).rejects.toThrow("invoicing.errors.notInDoubt");
+  });
+
+  it("the preview shows the payload, the totals and the series' live next number; 'Not created' puts an in-doubt request back in the queue", async () => {
+    const s = await createInvoicingSchool(t, sandbox, { count: 1 });
+    const deps = s.deps();
+    const preview = await previewInvoice(deps, s.orgId, { registrationId: s.registrations[0]! });
+    const [series] = (await sandbox.sb.series.list(sandbox.creds, { type: "f" })).filter((x) => x.name === "BRS");
+    expect(preview).toMatchObject({ uninvoicedBani: 100_000, nextNumber: series!.nextNumber, plan: { seriesName: "BRS", totals: { totalBani: 100_000 } } });
+    await sandbox.admin.addFault({ account: DEMO.email, kind: "html_500", path: "/invoice/v2" });
+    const r = await createManualRequest(t.db, { orgId: s.orgId, actorUserId: s.staffId, registrationId: s.registrations[0]!, clientRequestId: randomUUID() });
+    await drainSeries(deps, s.orgId, SCHOOL_CIF, "BRS");
+    await markNotCreated(deps, { orgId: s.orgId, actorUserId: s.adminId, requestId: r.request.id });
+    expect((await drainSeries(deps, s.orgId, SCHOOL_CIF, "BRS")).issued).toEqual([r.request.id]);
   });
 });

@@ -9,7 +9,8 @@ import { enqueueDrains, enqueueReconcile } from "./enqueue";
 // SmartBill itself; it only moves dead leases to in_doubt and re-sends wake-ups that may have been lost:
 // - issuing past its lease (the worker died mid-call) → in_doubt → reconcile;
 // - queued and ready, untouched for `stalledAfterMs`, its series not held by a live drainer → drain;
-// - in_doubt never checked (no evidence yet) → reconcile (deduplicated by the queue's singleton key).
+// - in_doubt never checked (no evidence yet), or just moved there → reconcile (deduplicated by the
+//   queue's singleton key).
 // Cross-organisation by nature: it looks for work, then every use-case it wakes is organisation-scoped.
 
 const LOCK_KEY = sql`hashtext('bursar.jobs.sweeper')`;
@@ -39,7 +40,7 @@ export async function sweepOnce(db: Database, opts: { stalledAfterMs?: number } 
       limit 1000`)) as unknown as { orgId: string; cif: string; series: string }[];
     const unchecked = (await tx.execute(sql`
       select org_id as "orgId", id as "requestId" from invoice_requests
-      where status = 'in_doubt' and evidence is null
+      where status = 'in_doubt' and (evidence is null ${expired.length ? sql`or id in ${expired}` : sql``})
       limit 1000`)) as unknown as { orgId: string; requestId: string }[];
     return { expired, stalled: [...stalled], unchecked: [...unchecked] };
   });

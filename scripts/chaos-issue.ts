@@ -182,6 +182,12 @@ async function main() {
     const killer = (async () => {
       for (const at of [8_000, 20_000]) {
         await sleep(Math.max(0, at - (Date.now() - runStart)));
+        // Aim for mid-call: wait (up to 5 s) until some create is in flight.
+        for (let i = 0; i < 100; i++) {
+          const [x] = (await h.db.execute(sql`select count(*)::int as n from invoice_requests where org_id = ${school.orgId} and status = 'issuing'`)) as unknown as [{ n: number }];
+          if (x.n > 0) break;
+          await sleep(50);
+        }
         await workers[0]?.kill("SIGKILL");
         console.log(`[chaos] run +${((Date.now() - runStart) / 1000).toFixed(1)} s: worker 1 SIGKILLed mid-run, restarting`);
         await sleep(1_000);

@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { env } from "@/lib/env";
 
 // The origin the user is looking at (for links we show them to copy), falling back to NEXTAUTH_URL.
 export async function requestOrigin(): Promise<string> {
@@ -9,5 +10,5 @@ export async function requestOrigin(): Promise<string> {
     const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
     return `${proto}://${host}`;
   }
-  return process.env.NEXTAUTH_URL ?? "http://localhost:3000";
+  return env().NEXTAUTH_URL ?? "http://localhost:3000";
 }

@@ -8,6 +8,7 @@ import enInvoicing from "./en/invoicing.json";
 import enProfiles from "./en/profiles.json";
 import enRegistrationErrors from "./en/registration-errors.json";
 import enRegistrations from "./en/registrations.json";
+import enSetupOrder from "./en/setup-order.json";
 import enVat from "./en/vat.json";
 import roBase from "./ro.json";
 import roClients from "./ro/clients.json";
@@ -17,11 +18,13 @@ import roInvoicing from "./ro/invoicing.json";
 import roProfiles from "./ro/profiles.json";
 import roRegistrationErrors from "./ro/registration-errors.json";
 import roRegistrations from "./ro/registrations.json";
+import roSetupOrder from "./ro/setup-order.json";
 import roVat from "./ro/vat.json";
 
 export const en = {
   ...enBase,
   profiles: enProfiles,
+  setupOrder: enSetupOrder,
   vat: enVat,
   registrationErrors: enRegistrationErrors,
   dataTable: enDataTable,
@@ -33,6 +36,7 @@ export const en = {
 export const ro: typeof en = {
   ...roBase,
   profiles: roProfiles,
+  setupOrder: roSetupOrder,
   vat: roVat,
   registrationErrors: roRegistrationErrors,
   dataTable: roDataTable,

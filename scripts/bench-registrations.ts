@@ -217,7 +217,8 @@ async function main() {
     console.log("\nEXPLAIN (ANALYZE) of each statement");
     for (const [name, explain] of Object.entries(plans)) {
       console.log(`\n── ${name}`);
-      for (const p of explain) console.log(p.replace(/^/gm, "  "), "\n");
+      // One string argument: a plan may contain "%i" (a LIKE pattern) that console.log would format.
+      for (const p of explain) console.log(`${p.replace(/^/gm, "  ")}\n`);
     }
   } finally {
     await app?.stop();

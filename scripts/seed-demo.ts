@@ -25,6 +25,8 @@ interface DemoStep {
 
 // Add demo data here (each step idempotent; the demo school exists when they run).
 const STEPS: DemoStep[] = [
+  // Courses over two terms, ~300 registrations in every payment state (staff see a full table).
+  { name: "registrations", run: async ({ db, orgId }) => void (await seedDemoRegistrations(db, orgId)) },
   // The published demo account of the built-in sandbox, for typing credentials by hand.
   { name: "sandbox demo account", when: isSandboxSwitchOn, run: ({ sql }) => seedSandboxDemo(sql) },
   // Billing profiles, courses over two terms and 300 registrations in every payment state.

@@ -1,5 +1,6 @@
 // The registrations table's query on real PostgreSQL: search, filters, sorts, pages from both ends.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listCourses } from "../db/queries/courses";
 import { listRegistrationIds, listRegistrations, type RegistrationListParams } from "../db/queries/registrations";
 import { createClient } from "../lib/registrations/clients";
 import { createCourse } from "../lib/registrations/courses";
@@ -93,6 +94,13 @@ describe("listRegistrations", () => {
       page: 1,
       paymentStatus: [],
     });
+  });
+});
+
+describe("listCourses", () => {
+  it("counts each course's active registrations", async () => {
+    const counts = Object.fromEntries((await listCourses(t.db, A.id)).map((c) => [c.course.name, c.registrations]));
+    expect(counts).toEqual({ Șah: 4, "Dans modern": 6 });
   });
 });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { billingProfiles, courses, registrations, type Course } from "@/db/schema";
+import { billingProfiles, courses, registrationCounts, type Course } from "@/db/schema";
 
 /** The organisation's courses, newest term first; archived ones only when asked. */
 export async function listCourses(db: Executor, orgId: string, opts: { includeArchived?: boolean } = {}) {
@@ -9,7 +9,8 @@ export async function listCourses(db: Executor, orgId: string, opts: { includeAr
     .select({
       course: courses,
       profileName: billingProfiles.companyName,
-      registrations: sql<number>`(select count(*)::int from ${registrations} where ${registrations.orgId} = ${orgId} and ${registrations.courseId} = ${courses.id} and ${registrations.status} = 'active')`,
+      // From the maintained counts (a few rows per course), not a count over the registrations.
+      registrations: sql<number>`(select coalesce(sum(${registrationCounts.n}), 0)::int from ${registrationCounts} where ${registrationCounts.orgId} = ${orgId} and ${registrationCounts.courseId} = ${courses.id} and ${registrationCounts.status} = 'active')`,
     })
     .from(courses)
     .leftJoin(billingProfiles, and(eq(billingProfiles.orgId, orgId), eq(billingProfiles.id, courses.billingProfileId)))

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { memberships, organisations, users, type Role } from "@/db/schema";
+import { memberships, organisations, users } from "@/db/schema";
 
 export async function listMembershipsOfUser(db: Database, userId: string) {
   return db
@@ -25,31 +25,4 @@ export async function listMembers(db: Database, orgId: string) {
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.orgId, orgId))
     .orderBy(asc(memberships.createdAt));
-}
-
-export async function getMembership(db: Database, orgId: string, userId: string) {
-  const [row] = await db
-    .select()
-    .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
-  return row ?? null;
-}
-
-export async function countAdmins(db: Database, orgId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, "admin")));
-  return row?.n ?? 0;
-}
-
-export async function updateMemberRole(db: Database, orgId: string, userId: string, role: Role) {
-  await db
-    .update(memberships)
-    .set({ role })
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
-}
-
-export async function deleteMembership(db: Database, orgId: string, userId: string) {
-  await db.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
 }

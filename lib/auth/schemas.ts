@@ -1,8 +1,9 @@
 // One zod schema per input, shared by the form (zodResolver) and its server action. Messages are keys
 // under `validation.` in messages/*.json, so both sides show the same translated text.
 import { z } from "zod";
+import { ROLES } from "./roles";
 
-export const ROLES = ["admin", "staff", "accountant"] as const;
+export { ROLES };
 
 export const emailField = z.string().trim().min(1, "required").max(254, "tooLong").pipe(z.email("email"));
 const passwordField = z.string().min(8, "passwordShort").max(200, "passwordLong");

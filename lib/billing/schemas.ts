@@ -1,8 +1,12 @@
 // One zod schema per wizard/settings input, shared by each form and its action. Messages are keys
 // under `validation.` in messages/*.json.
 import { z } from "zod";
+import type { SetupStep } from "@/db/schema";
 import { emailField } from "@/lib/auth/schemas";
 import { isValidCif, isValidIban, normaliseIban } from "@/lib/validation/ro";
+import { CURRENCIES, INVOICE_LANGUAGES, PROFILE_FIELDS, VAT_MODES } from "./choices";
+
+export { CURRENCIES, INVOICE_LANGUAGES, PROFILE_FIELDS, VAT_MODES };
 
 export const credentialsSchema = z.object({
   username: emailField,
@@ -41,28 +45,6 @@ const optionalText = (max = 200) =>
     .max(max, "tooLong")
     .transform((s) => (s === "" ? null : s))
     .nullable();
-
-export const CURRENCIES = ["RON", "EUR", "USD", "GBP", "CHF", "HUF", "MDL"] as const;
-export const INVOICE_LANGUAGES = ["RO", "EN", "DE", "FR", "IT", "ES"] as const;
-
-/** The fields a billing profile form edits, in display order (also what the audit compares). */
-export const PROFILE_FIELDS = [
-  "companyName",
-  "cif",
-  "regCom",
-  "address",
-  "city",
-  "county",
-  "country",
-  "email",
-  "phone",
-  "iban",
-  "bank",
-  "vatPayer",
-  "currency",
-  "invoiceLanguage",
-  "dueDays",
-] as const;
 
 export const profileSchema = z.object({
   id: z.uuid().optional(),
@@ -103,9 +85,18 @@ export type Profile = z.output<typeof profileSchema>;
 export const profileRefSchema = z.object({ profileId: z.uuid() });
 export const seriesBindingSchema = z.object({ profileId: z.uuid(), seriesName: z.string().trim().min(1, "required").max(50) });
 
-export const VAT_MODES = ["payer_included", "payer_added", "not_payer"] as const;
 export const vatModeSchema = z.object({ vatMode: z.enum(VAT_MODES) });
 export const defaultVatSchema = z.object({ profileId: z.uuid(), vatName: z.string().trim().min(1, "required").max(100) });
+
+/** The VAT step: the mode, plus each billing profile's default level (only sent, and only required, in a VAT-payer mode). */
+export const vatStepSchema = vatModeSchema.extend({ defaults: z.array(defaultVatSchema).default([]) });
+export type VatStepInput = z.input<typeof vatStepSchema>;
+export type VatStepValues = z.output<typeof vatStepSchema>;
+
+// The wizard's steps in order: db/schema's SETUP_STEPS, repeated so forms need not load the schema module.
+export const WIZARD_STEPS = ["credentials", "generation", "profiles", "series", "vat", "bank", "review"] as const satisfies readonly SetupStep[];
+export type { SetupStep };
+export const visitStepSchema = z.object({ step: z.enum(WIZARD_STEPS) });
 
 /** Settings → Billing: a new token for the same account and company. */
 export const changeTokenSchema = credentialsSchema.pick({ token: true }).refine((v) => v.token !== "", { path: ["token"], message: "required" });

@@ -1,5 +1,6 @@
 import "server-only";
-import { credentialsOf, getActiveConnection } from "@/lib/billing/connection";
+import { getActiveConnection } from "@/db/queries/smartbill-connections";
+import { credentialsOf } from "@/lib/billing/connection";
 import { AppError } from "@/lib/errors";
 import { uninvoicedBani as uninvoicedOf } from "./registration-balance";
 import type { InvoicingDeps } from "./deps";

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Transaction } from "@/db";
 import { invoiceRequests, type InvoiceRequest, type InvoiceTrigger, type PaymentStatus } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
-import { getBillingSettings } from "@/lib/billing/settings";
+import { getBillingSettings } from "@/db/queries/billing-settings";
 import { AppError } from "@/lib/errors";
 import type { PaymentEvent } from "@/lib/registrations/payment-hooks";
 import { planInvoice } from "./issuer";

@@ -3,18 +3,20 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "use-intl";
 import type { z } from "zod";
 import { applyFieldErrors } from "@/components/apply-action-errors";
+import { lazyZodResolver } from "@/components/lazy-zod-resolver";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
-import { acceptInviteSchema } from "@/lib/auth/schemas";
+import type { acceptInviteSchema } from "@/lib/auth/schemas";
 import { acceptInviteAction } from "./actions";
+
+const resolver = lazyZodResolver(() => import("@/lib/auth/schemas").then((m) => m.acceptInviteSchema));
 
 type Values = z.input<typeof acceptInviteSchema>;
 
@@ -32,7 +34,7 @@ export function AcceptInviteForm(props: {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
-    resolver: zodResolver(acceptInviteSchema),
+    resolver,
     defaultValues: { token: props.token, name: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;

@@ -26,7 +26,6 @@ export function DataTable<TData>(props: {
   const t = useTranslations("dataTable");
   const pending = useTablePending();
   const rows = table.getRowModel().rows;
-  const visibleColumns = table.getVisibleLeafColumns().length;
   const pageAllSelected = rows.length > 0 && table.getIsAllPageRowsSelected();
 
   return (
@@ -67,31 +66,24 @@ export function DataTable<TData>(props: {
             ))}
           </thead>
           <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={visibleColumns} className="px-4 py-14 text-center">
-                  {props.empty}
-                </td>
+            {rows.map((row) => (
+              <tr key={row.id} data-state={row.getIsSelected() ? "selected" : undefined} className="border-b border-slate-100 last:border-0 hover:bg-slate-50 data-[state=selected]:bg-indigo-50/60">
+                {row.getVisibleCells().map((cell) => (
+                  <td
+                    key={cell.id}
+                    className={cn("px-3 py-2.5 align-middle first:pl-4 last:pr-4", cell.column.columnDef.meta?.align === "right" && "text-right tabular-nums", cell.column.columnDef.meta?.className)}
+                  >
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
               </tr>
-            ) : (
-              rows.map((row) => (
-                <tr key={row.id} data-state={row.getIsSelected() ? "selected" : undefined} className="border-b border-slate-100 last:border-0 hover:bg-slate-50 data-[state=selected]:bg-indigo-50/60">
-                  {row.getVisibleCells().map((cell) => (
-                    <td
-                      key={cell.id}
-                      className={cn("px-3 py-2.5 align-middle first:pl-4 last:pr-4", cell.column.columnDef.meta?.align === "right" && "text-right tabular-nums", cell.column.columnDef.meta?.className)}
-                    >
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ))}
-                </tr>
-              ))
-            )}
+            ))}
           </tbody>
         </table>
+        {rows.length === 0 && <div className="sticky left-0 px-4 py-14 text-center">{props.empty}</div>}
         {pending && <span className="sr-only" role="status">{t("loading")}</span>}
       </div>
-      <DataTablePagination table={table} total={total} />
+      {total > 0 && <DataTablePagination table={table} total={total} />}
     </div>
   );
 }

@@ -16,6 +16,7 @@ export function selectColumn<TData>(labels: { page: string; row: (row: TData) =>
         type="checkbox"
         className={box}
         aria-label={labels.page}
+        disabled={table.getRowModel().rows.length === 0}
         checked={table.getIsAllPageRowsSelected()}
         ref={(el) => {
           if (el) el.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();

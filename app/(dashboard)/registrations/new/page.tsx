@@ -6,14 +6,14 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { db } from "@/db";
 import { getClient } from "@/db/queries/clients";
 import { listCourseOptions } from "@/db/queries/courses";
-import { requirePermissionPage } from "../_components/require-manage";
+import { requirePermission } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n";
 import { RegistrationForm } from "../_components/registration-form";
 
 export const metadata: Metadata = { title: "New registration" };
 
 export default async function Page({ searchParams }: { searchParams: Promise<{ client?: string }> }) {
-  const member = await requirePermissionPage();
+  const member = await requirePermission("manageRegistrations");
   const t = await getT();
   const clientId = (await searchParams).client;
   const [courses, client] = await Promise.all([

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/db";
-import { smartbill } from "@/lib/billing/smartbill";
+import { getSmartBill } from "@/lib/smartbill/get-smartbill";
 import type { InvoicingDeps } from "@/lib/invoicing/deps";
 
 // The workers' InvoicingDeps: the process's pool and SmartBill client (its rate limiter is shared by
@@ -18,7 +18,7 @@ function ms(name: string): number | undefined {
 export function workerDeps(): InvoicingDeps {
   return {
     db,
-    sb: smartbill(),
+    sb: getSmartBill(),
     drainBudgetMs: ms("BURSAR_DRAIN_BUDGET_MS"),
     slotWaitMs: ms("BURSAR_SLOT_WAIT_MS"),
     leaseMarginMs: ms("BURSAR_LEASE_MARGIN_MS"),

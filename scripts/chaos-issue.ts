@@ -31,8 +31,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const WORKER_ENV = {
   SMARTBILL_LOG_LEVEL: "error",
-  SMARTBILL_RATE_LIMIT: String(LIMIT),
-  SMARTBILL_RATE_BLOCK_MS: "2000",
+  BURSAR_SCALED_RATE_LIMIT: JSON.stringify({ limit: LIMIT, blockMs: 2_000 }),
   SMARTBILL_CREATE_TIMEOUT_MS: "2500",
   SMARTBILL_TIMEOUT_MS: "3000",
   BURSAR_SLOT_WAIT_MS: "3000",

@@ -6,7 +6,7 @@ import { loadWorkerEnv } from "./worker-env";
 async function main() {
   loadWorkerEnv();
   const { startWorkers, stopWorkers } = await import("../lib/jobs/run");
-  await startWorkers();
+  await startWorkers(await scaledLimiter());
   let stopping = false;
   const stop = (sig: string) => {
     if (stopping) process.exit(1);
@@ -20,6 +20,21 @@ async function main() {
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
   if (process.env.BURSAR_WORKER_READY === "stdout") process.stdout.write("ready\n");
+}
+
+/**
+ * chaos:issue runs against a sandbox whose limit is scaled up (like bench:smartbill): the client's limiter is
+ * scaled the same way, the production formula kept. Never set in production (the limit is a constant there).
+ */
+async function scaledLimiter() {
+  const spec = process.env.BURSAR_SCALED_RATE_LIMIT;
+  if (!spec) return {};
+  const rateLimit = JSON.parse(spec) as { limit?: number; blockMs?: number };
+  const { db } = await import("../db");
+  const { createSmartBill, loadSmartBillConfig } = await import("../lib/smartbill");
+  const { workerDeps } = await import("../lib/jobs/deps");
+  const sb = createSmartBill({ db, config: loadSmartBillConfig(process.env, { rateLimit }) });
+  return { deps: () => ({ ...workerDeps(), sb }) };
 }
 
 main().catch((e: unknown) => {

@@ -1,5 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { env } from "@/lib/env";
 import { QUEUE_OPTIONS, type QueueName } from "./queues";
 
 // One PgBoss per process (app instance or `npm run worker`), on the app's database, schema `pgboss`.
@@ -10,7 +11,7 @@ export const BOSS_SCHEMA = "pgboss";
 const g = globalThis as typeof globalThis & { __bursarBoss?: Promise<PgBoss> };
 
 function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+  const url = env().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: the job queue lives in the app's database.");
   return url;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { getDbHandle } from "@/db";
+import { env } from "@/lib/env";
 import type { InvoicingDeps } from "@/lib/invoicing/deps";
 import { getBoss, stopBoss } from "./boss";
 import { workerDeps } from "./deps";
@@ -29,13 +30,9 @@ export interface RunningWorkers {
 
 const g = globalThis as typeof globalThis & { __bursarWorkers?: Promise<RunningWorkers> };
 
-function intOf(name: string, fallback: number): number {
-  const n = Number(process.env[name]);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
 async function start(opts: WorkerOptions): Promise<RunningWorkers> {
   const log = opts.log ?? ((l: string) => console.log(l));
+  const e = env();
   const deps = opts.deps ?? workerDeps;
   const boss = await getBoss();
   const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1 };
@@ -44,17 +41,17 @@ async function start(opts: WorkerOptions): Promise<RunningWorkers> {
     boss.work(queue, polling, async (jobs: PgBoss.Job<unknown>[]) => {
       for (const job of jobs) {
         const out = await handle(deps(), job.data);
-        if (process.env.BURSAR_JOBS_LOG === "debug") log(`[jobs] ${queue} ${JSON.stringify(job.data)} → ${JSON.stringify(out)}`);
+        if (e.BURSAR_JOBS_LOG === "debug") log(`[jobs] ${queue} ${JSON.stringify(job.data)} → ${JSON.stringify(out)}`);
       }
     });
-  for (let i = 0; i < (opts.drainConcurrency ?? intOf("BURSAR_DRAIN_WORKERS", 4)); i++) ids[DRAIN_QUEUE].push(await loop(DRAIN_QUEUE, handleDrain));
-  for (let i = 0; i < (opts.reconcileConcurrency ?? intOf("BURSAR_RECONCILE_WORKERS", 2)); i++) ids[RECONCILE_QUEUE].push(await loop(RECONCILE_QUEUE, handleReconcile));
+  for (let i = 0; i < (opts.drainConcurrency ?? e.BURSAR_DRAIN_WORKERS); i++) ids[DRAIN_QUEUE].push(await loop(DRAIN_QUEUE, handleDrain));
+  for (let i = 0; i < (opts.reconcileConcurrency ?? e.BURSAR_RECONCILE_WORKERS); i++) ids[RECONCILE_QUEUE].push(await loop(RECONCILE_QUEUE, handleReconcile));
 
   const { sql, db } = getDbHandle();
   const listener = await sql.listen(WAKE_CHANNEL, (queue) => {
     for (const id of ids[queue as QueueName] ?? []) boss.notifyWorker(id);
   });
-  const sweeper = startSweeper(db, { intervalMs: opts.sweepIntervalMs ?? intOf("BURSAR_SWEEP_INTERVAL_MS", 5_000), stalledAfterMs: opts.stalledAfterMs });
+  const sweeper = startSweeper(db, { intervalMs: opts.sweepIntervalMs ?? e.BURSAR_SWEEP_INTERVAL_MS, stalledAfterMs: opts.stalledAfterMs });
   log(`[jobs] workers started (pid ${process.pid}): ${ids[DRAIN_QUEUE].length} drain, ${ids[RECONCILE_QUEUE].length} reconcile`);
   return {
     async stop(timeoutMs = 20_000) {
@@ -80,6 +77,6 @@ export async function stopWorkers(timeoutMs?: number): Promise<void> {
 }
 
 /** BURSAR_WORKERS=off keeps an app instance from working the queues (it still enqueues). */
-export function workersEnabled(env: Record<string, string | undefined> = process.env): boolean {
-  return !["off", "0", "false", "no"].includes((env.BURSAR_WORKERS ?? "").trim().toLowerCase());
+export function workersEnabled(source?: Record<string, string | undefined>): boolean {
+  return !["off", "0", "false", "no"].includes((env(source).BURSAR_WORKERS ?? "").trim().toLowerCase());
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq } from "drizzle-orm";
-import type { Database } from "@/db";
+import type { Database, Executor } from "@/db";
 import { memberships, organisations, users, type Role } from "@/db/schema";
 
 export async function listMembershipsOfUser(db: Database, userId: string) {
@@ -52,4 +52,8 @@ export async function updateMemberRole(db: Database, orgId: string, userId: stri
 
 export async function deleteMembership(db: Database, orgId: string, userId: string) {
   await db.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+}
+
+export async function insertMembership(db: Executor, v: { orgId: string; userId: string; role: Role }) {
+  await db.insert(memberships).values(v);
 }

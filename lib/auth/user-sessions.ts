@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "@/db";
+import type { Database, Executor } from "@/db";
 import {
   getLiveUserSession,
   insertUserSession,
@@ -35,6 +35,6 @@ export async function endUserSession(db: Database, p: { userId: string; sessionI
   await revokeUserSession(db, { ...p, now });
 }
 
-export async function endOtherUserSessions(db: Database, p: { userId: string; keepSessionId?: string }, now = new Date()) {
+export async function endOtherUserSessions(db: Executor, p: { userId: string; keepSessionId?: string }, now = new Date()) {
   await revokeUserSessionsOfUser(db, { ...p, now });
 }

@@ -19,10 +19,12 @@ export const THROTTLED_PREFIX = "throttled:";
 // Compared against when the address is unknown, so timing does not reveal which addresses exist.
 const DUMMY_HASH = "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.jW3E3WYS8CjU0bS8d0Gmp6cvX9ei";
 
+// Compared by name: class names do not survive minification.
+const SESSION_ENDED = "SessionEndedError";
 class SessionEndedError extends Error {
   constructor() {
     super("session ended");
-    this.name = "SessionEndedError";
+    this.name = SESSION_ENDED;
   }
 }
 
@@ -81,7 +83,7 @@ export const authOptions: NextAuthOptions = {
       const err = (metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error) as
         | { name?: string; message?: string }
         | undefined;
-      if (err?.name === SessionEndedError.name) return;
+      if (err?.name === SESSION_ENDED) return;
       console.error(`[next-auth] ${code}`, err?.name ?? "");
     },
     warn(code) {

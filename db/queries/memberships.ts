@@ -43,17 +43,36 @@ export async function countAdmins(db: Database, orgId: string): Promise<number> 
   return row?.n ?? 0;
 }
 
-export async function updateMemberRole(db: Database, orgId: string, userId: string, role: Role) {
+export async function updateMemberRole(db: Executor, orgId: string, userId: string, role: Role) {
   await db
     .update(memberships)
     .set({ role })
     .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
 }
 
-export async function deleteMembership(db: Database, orgId: string, userId: string) {
+export async function deleteMembership(db: Executor, orgId: string, userId: string) {
   await db.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
 }
 
 export async function insertMembership(db: Executor, v: { orgId: string; userId: string; role: Role }) {
   await db.insert(memberships).values(v);
+}
+
+/** Inside a transaction: the organisation's admin rows, locked until it ends. */
+export async function lockAdminMemberships(tx: Executor, orgId: string) {
+  return tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, "admin")))
+    .for("update");
+}
+
+/** Inside a transaction: one member's row, locked until it ends. */
+export async function lockMembership(tx: Executor, orgId: string, userId: string) {
+  const [row] = await tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .for("update");
+  return row ?? null;
 }

@@ -41,8 +41,8 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
         const email = normaliseEmail(parsed.data.email);
-        const user = await getUserCredentialsByEmail(db, email);
         try {
+          const user = await getUserCredentialsByEmail(db, email);
           const ok = await checkPassword(db, { email, clientAddress: clientAddressFrom(req?.headers) }, async () => {
             const matches = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
             return matches && !!user;
@@ -50,7 +50,10 @@ export const authOptions: NextAuthOptions = {
           return ok && user ? { id: user.id, email: user.email, name: user.name } : null;
         } catch (e) {
           if (e instanceof ThrottledError) throw new Error(`${THROTTLED_PREFIX}${e.scope}:${e.until.toISOString()}`);
-          throw e;
+          // next-auth puts the message in the error URL: never a database error's text or parameters.
+          const code = (e as { cause?: { code?: string } }).cause?.code;
+          console.error(`[sign-in] failed: ${e instanceof Error ? e.name : "unknown"}${code ? ` ${code}` : ""}`);
+          throw new Error("unavailable");
         }
       },
     }),

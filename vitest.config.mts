@@ -14,6 +14,8 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
     globalSetup: ["./test/global-setup.ts"],
+    // Stands in for the Next.js request (session, cookies, revalidatePath): see test/session.ts.
+    setupFiles: ["./test/next-request.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,12 +1,12 @@
 // The billing-profile use-cases against real PostgreSQL: the first profile becomes the default,
 // exactly one default per organisation, archive never deletes, every change is audited, and another
 // organisation's profile is out of reach.
-import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../../test/db";
-import { auditLog, billingProfiles, organisations, smartbillConnections, users } from "../../db/schema";
-import { AppError } from "../errors";
+import { createTestDb, type TestDb } from "@/test/db";
+import { expectAppError as failure } from "@/test/expect";
+import { createSchool, type School } from "@/test/school";
+import { auditLog, billingProfiles } from "../../db/schema";
 import {
   archiveProfile,
   bindSeries,
@@ -22,28 +22,9 @@ import { profileSchema, type ProfileInput } from "./schemas";
 
 let t: TestDb;
 
-interface Org {
-  id: string;
-  user: string;
-}
+type Org = School<"admin">;
 
-async function makeOrg(name: string, connection?: { cif: string; vatPayer: boolean }): Promise<Org> {
-  const [org] = await t.db.insert(organisations).values({ name }).returning();
-  const [user] = await t.db
-    .insert(users)
-    .values({ email: `admin-${crypto.randomUUID()}@profiles.test`, name: `${name} admin`, passwordHash: "x" })
-    .returning();
-  if (connection) {
-    await t.db.insert(smartbillConnections).values({
-      orgId: org!.id,
-      username: "owner@school.test",
-      tokenCiphertext: "v1:unused",
-      tokenLast4: "abcd",
-      ...connection,
-    });
-  }
-  return { id: org!.id, user: user!.id };
-}
+const makeOrg = (name: string, connected?: { cif: string; vatPayer: boolean }): Promise<Org> => createSchool(t.db, { name, connected });
 
 const input = (over: Partial<ProfileInput> = {}) =>
   profileSchema.parse({
@@ -65,22 +46,12 @@ const input = (over: Partial<ProfileInput> = {}) =>
     ...over,
   });
 
-const create = (org: Org, over: Partial<ProfileInput> = {}) => createProfile(t.db, { orgId: org.id, actorUserId: org.user, input: input(over) });
+const create = (org: Org, over: Partial<ProfileInput> = {}) => createProfile(t.db, { orgId: org.id, actorUserId: org.admin.userId, input: input(over) });
 const audits = (orgId: string, action: string) =>
   t.db.select().from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, action))).orderBy(auditLog.id);
 const row = async (id: string) => (await t.db.select().from(billingProfiles).where(eq(billingProfiles.id, id)))[0]!;
 const defaults = async (orgId: string) =>
   (await listProfiles(t.db, orgId)).filter((p) => p.isDefault).map((p) => p.companyName);
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  return expect.unreachable("expected an AppError");
-}
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -115,7 +86,7 @@ describe("a new profile", () => {
     const entries = await audits(org.id, "billing_profile.created");
     expect(entries).toHaveLength(2);
     expect(entries[0]).toMatchObject({
-      actorUserId: org.user,
+      actorUserId: org.admin.userId,
       entityId: first.id,
       details: { companyName: "Școala Arabesque SRL", cif: "RO12345674", iban: "RO49AAAA1B31007593840000", isDefault: true },
     });
@@ -134,7 +105,7 @@ describe("editing", () => {
   it("saves the fields and audits each change from → to", async () => {
     const org = await makeOrg("Beta");
     const p = await create(org);
-    await updateProfile(t.db, { orgId: org.id, actorUserId: org.user, profileId: p.id, input: input({ city: "Cluj-Napoca", dueDays: 30, bank: "" }) });
+    await updateProfile(t.db, { orgId: org.id, actorUserId: org.admin.userId, profileId: p.id, input: input({ city: "Cluj-Napoca", dueDays: 30, bank: "" }) });
     expect(await row(p.id)).toMatchObject({ city: "Cluj-Napoca", dueDays: 30, bank: null, companyName: "Școala Arabesque SRL" });
     const [entry] = await audits(org.id, "billing_profile.updated");
     expect(entry!.details).toEqual({
@@ -146,7 +117,7 @@ describe("editing", () => {
   it("writes nothing when nothing changed", async () => {
     const org = await makeOrg("Gamma");
     const p = await create(org);
-    await updateProfile(t.db, { orgId: org.id, actorUserId: org.user, profileId: p.id, input: input() });
+    await updateProfile(t.db, { orgId: org.id, actorUserId: org.admin.userId, profileId: p.id, input: input() });
     expect(await audits(org.id, "billing_profile.updated")).toHaveLength(0);
   });
 });
@@ -156,13 +127,13 @@ describe("the default", () => {
     const org = await makeOrg("Delta");
     const a = await create(org, { companyName: "Alpha SRL" });
     const b = await create(org, { companyName: "Beta SRL" });
-    await makeDefaultProfile(t.db, { orgId: org.id, actorUserId: org.user, profileId: b.id });
+    await makeDefaultProfile(t.db, { orgId: org.id, actorUserId: org.admin.userId, profileId: b.id });
     expect(await defaults(org.id)).toEqual(["Beta SRL"]);
     expect((await listProfiles(t.db, org.id))[0]!.id).toBe(b.id);
     const [entry] = await audits(org.id, "billing_profile.default_changed");
     expect(entry).toMatchObject({ entityId: b.id, details: { from: { id: a.id, companyName: "Alpha SRL" }, to: { id: b.id, companyName: "Beta SRL" } } });
     // Making the default the default again changes (and audits) nothing.
-    await makeDefaultProfile(t.db, { orgId: org.id, actorUserId: org.user, profileId: b.id });
+    await makeDefaultProfile(t.db, { orgId: org.id, actorUserId: org.admin.userId, profileId: b.id });
     expect(await audits(org.id, "billing_profile.default_changed")).toHaveLength(1);
   });
 });
@@ -172,17 +143,17 @@ describe("archiving", () => {
     const org = await makeOrg("Epsilon");
     await create(org, { companyName: "Main" });
     const side = await create(org, { companyName: "Side" });
-    await archiveProfile(t.db, { orgId: org.id, actorUserId: org.user, profileId: side.id });
+    await archiveProfile(t.db, { orgId: org.id, actorUserId: org.admin.userId, profileId: side.id });
     expect((await row(side.id)).archivedAt).toBeInstanceOf(Date);
     expect((await listProfiles(t.db, org.id)).map((p) => p.companyName)).toEqual(["Main"]);
     expect(await audits(org.id, "billing_profile.archived")).toMatchObject([{ entityId: side.id, details: { companyName: "Side" } }]);
-    expect((await failure(archiveProfile(t.db, { orgId: org.id, actorUserId: org.user, profileId: side.id }))).code).toBe("not_found");
+    expect((await failure(archiveProfile(t.db, { orgId: org.id, actorUserId: org.admin.userId, profileId: side.id }))).code).toBe("not_found");
   });
 
   it("refuses the default profile and changes nothing", async () => {
     const org = await makeOrg("Zeta");
     const main = await create(org);
-    const e = await failure(archiveProfile(t.db, { orgId: org.id, actorUserId: org.user, profileId: main.id }));
+    const e = await failure(archiveProfile(t.db, { orgId: org.id, actorUserId: org.admin.userId, profileId: main.id }));
     expect(e).toMatchObject({ code: "conflict", message: "profiles.archiveDefault" });
     expect(await row(main.id)).toMatchObject({ archivedAt: null, isDefault: true });
   });
@@ -195,7 +166,7 @@ describe("organisation scoping", () => {
     await create(owner, { companyName: "Owner main" });
     const target = await create(owner, { companyName: "Owner side" });
     const before = await row(target.id);
-    const as = { orgId: intruder.id, actorUserId: intruder.user, profileId: target.id };
+    const as = { orgId: intruder.id, actorUserId: intruder.admin.userId, profileId: target.id };
     for (const attempt of [
       () => updateProfile(t.db, { ...as, input: input({ companyName: "Hijacked" }) }),
       () => makeDefaultProfile(t.db, as),
@@ -225,7 +196,7 @@ describe("step checks", () => {
     const a = await create(org, { companyName: "Alpha SRL" });
     const b = await create(org, { companyName: "Beta SRL" });
     const c = await create(org, { companyName: "Gamma SRL" });
-    const as = { orgId: org.id, actorUserId: org.user };
+    const as = { orgId: org.id, actorUserId: org.admin.userId };
     await bindSeries(t.db, { ...as, profileId: a.id, seriesName: "BRS" });
     expect(await failure(requireSeriesForAll(t.db, org.id))).toMatchObject({ code: "conflict", message: "profiles.series.needAll" });
     await bindSeries(t.db, { ...as, profileId: b.id, seriesName: "BRSC" });

@@ -2,8 +2,10 @@
 // plain message plus SmartBill's text (never a throw), every call is recorded on the connection, and a
 // profile is bound only to a series SmartBill lists.
 import { and, eq } from "drizzle-orm";
-import { DEMO, expectAppError as failure, startBillingTestbed, type BillingTestbed, type TestOrg as Org } from "../../test/billing-testbed";
-import type { TestDb } from "../../test/db";
+import type { TestDb } from "@/test/db";
+import { expectAppError as failure } from "@/test/expect";
+import { DEMO, startSandbox, type Sandbox } from "@/test/sandbox";
+import { createSchool, type School } from "@/test/school";
 import type { SandboxAdmin } from "../smartbill-sandbox/admin";
 import type { SmartBill } from "../smartbill";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -12,7 +14,9 @@ import { en } from "../../messages";
 import type { VerifyFailure } from "./connection";
 import { checkSeriesStep, chooseSeries, listInvoiceSeries } from "./series";
 
-let bed: BillingTestbed;
+type Org = School<"admin">;
+
+let sandbox: Sandbox;
 let t: TestDb;
 let admin: SandboxAdmin;
 let sb: SmartBill;
@@ -33,12 +37,12 @@ let school: Org;
 let club: Org;
 
 beforeAll(async () => {
-  bed = await startBillingTestbed();
-  ({ t, admin, sb } = bed);
-  school = await bed.makeOrg("School", { cif: DEMO.company.cif });
-  club = await bed.makeOrg("Club", { cif: DEMO.club.cif });
+  sandbox = await startSandbox();
+  ({ db: t, admin, sb } = sandbox);
+  school = await createSchool(t.db, { name: "School", connected: sandbox });
+  club = await createSchool(t.db, { name: "Club", connected: { sandbox, cif: DEMO.club.cif } });
 });
-afterAll(() => bed?.close());
+afterAll(() => sandbox?.close());
 beforeEach(() => admin.clearFaults({}));
 
 describe("listing", () => {
@@ -60,7 +64,7 @@ describe("listing", () => {
   });
 
   it("reports rejected credentials with SmartBill's own text", async () => {
-    const wrong = await bed.makeOrg("Wrong token", { cif: DEMO.company.cif, token: "not-the-right-token" });
+    const wrong = await createSchool(t.db, { name: "Wrong token", connected: { sandbox, token: "not-the-right-token" } });
     const listing = await listInvoiceSeries(t.db, wrong.id, sb);
     expect(listing).toMatchObject({ ok: false, error: "profiles.series.failure.credentials" });
     expect(!listing.ok && listing.detail).toEqual(expect.any(String));
@@ -73,7 +77,7 @@ describe("listing", () => {
   });
 
   it("says 'not connected' instead of throwing when there is no connection", async () => {
-    const loose = await bed.makeOrg("Not connected");
+    const loose = await createSchool(t.db, { name: "Not connected" });
     expect(await listInvoiceSeries(t.db, loose.id, sb)).toMatchObject({ ok: false, error: "setup.notConnected", detail: null });
   });
 });
@@ -81,16 +85,16 @@ describe("listing", () => {
 describe("choosing a series", () => {
   it("binds a series SmartBill lists, and audits it", async () => {
     const id = await makeProfile(school.id, "Școala Demo SRL");
-    await chooseSeries(t.db, { orgId: school.id, actorUserId: school.user, profileId: id, seriesName: "BRSC" }, sb);
+    await chooseSeries(t.db, { orgId: school.id, actorUserId: school.admin.userId, profileId: id, seriesName: "BRSC" }, sb);
     expect(await seriesOf(id)).toBe("BRSC");
     const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.orgId, school.id), eq(auditLog.entityId, id)));
-    expect(entry).toMatchObject({ action: "billing_profile.series_changed", actorUserId: school.user, details: { from: null, to: "BRSC" } });
+    expect(entry).toMatchObject({ action: "billing_profile.series_changed", actorUserId: school.admin.userId, details: { from: null, to: "BRSC" } });
   });
 
   it("refuses a series SmartBill does not list (another type, or another company's)", async () => {
     const id = await makeProfile(school.id, "Școala Demo SRL");
     for (const seriesName of ["PRF", "CLB", "NOPE"]) {
-      const e = await failure(chooseSeries(t.db, { orgId: school.id, actorUserId: school.user, profileId: id, seriesName }, sb));
+      const e = await failure(chooseSeries(t.db, { orgId: school.id, actorUserId: school.admin.userId, profileId: id, seriesName }, sb));
       expect(e).toMatchObject({ code: "validation", message: "profiles.series.unknown", fieldErrors: { seriesName: ["profiles.series.unknown"] } });
     }
     expect(await seriesOf(id)).toBeNull();
@@ -99,14 +103,14 @@ describe("choosing a series", () => {
   it("when SmartBill fails, says so with SmartBill's answer and changes nothing", async () => {
     const id = await makeProfile(school.id, "Școala Demo SRL", "BRS");
     await failSeries();
-    const e = await failure(chooseSeries(t.db, { orgId: school.id, actorUserId: school.user, profileId: id, seriesName: "BRSC" }, sb));
+    const e = await failure(chooseSeries(t.db, { orgId: school.id, actorUserId: school.admin.userId, profileId: id, seriesName: "BRSC" }, sb));
     expect(e).toMatchObject({ code: "external", message: "profiles.series.failure.unreachable" });
     expect(await seriesOf(id)).toBe("BRS");
   });
 
   it("another organisation's profile is not_found and stays unchanged", async () => {
     const id = await makeProfile(school.id, "Școala Demo SRL", "BRS");
-    const e = await failure(chooseSeries(t.db, { orgId: club.id, actorUserId: club.user, profileId: id, seriesName: "CLB" }, sb));
+    const e = await failure(chooseSeries(t.db, { orgId: club.id, actorUserId: club.admin.userId, profileId: id, seriesName: "CLB" }, sb));
     expect(e).toMatchObject({ code: "not_found" });
     expect(await seriesOf(id)).toBe("BRS");
   });
@@ -114,7 +118,7 @@ describe("choosing a series", () => {
 
 describe("completing the series step", () => {
   it("needs every active profile bound to a series SmartBill still lists", async () => {
-    const org = await bed.makeOrg("Completing", { cif: DEMO.company.cif });
+    const org = await createSchool(t.db, { name: "Completing", connected: sandbox });
     expect((await failure(checkSeriesStep(t.db, org.id, sb))).message).toBe("profiles.needOne");
     const a = await makeProfile(org.id, "Profile A", "BRS");
     const b = await makeProfile(org.id, "Profile B");

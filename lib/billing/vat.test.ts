@@ -2,8 +2,10 @@
 // what changed in SmartBill, profiles whose default level went away are flagged, and every query
 // stays inside its organisation.
 import { and, eq } from "drizzle-orm";
-import { DEMO, expectAppError as failure, startBillingTestbed, type BillingTestbed, type TestOrg as Org } from "../../test/billing-testbed";
-import type { TestDb } from "../../test/db";
+import type { TestDb } from "@/test/db";
+import { expectAppError as failure } from "@/test/expect";
+import { DEMO, startSandbox, type Sandbox } from "@/test/sandbox";
+import { createSchool, type School } from "@/test/school";
 import type { SandboxAdmin } from "../smartbill-sandbox/admin";
 import type { SmartBill } from "../smartbill";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,7 +21,9 @@ import {
   syncVatLevels,
 } from "./vat";
 
-let bed: BillingTestbed;
+type Org = School<"admin">;
+
+let sandbox: Sandbox;
 let t: TestDb;
 let admin: SandboxAdmin;
 let sb: SmartBill;
@@ -31,7 +35,7 @@ async function makeProfile(orgId: string, companyName: string, extra: Partial<ty
   return p!.id;
 }
 
-const sync = (org: Org) => syncVatLevels(t.db, { orgId: org.id, actorUserId: org.user }, sb);
+const sync = (org: Org) => syncVatLevels(t.db, { orgId: org.id, actorUserId: org.admin.userId }, sb);
 const names = (rows: { name: string }[]) => rows.map((r) => r.name).sort();
 
 
@@ -40,13 +44,13 @@ let other: Org;
 let club: Org;
 
 beforeAll(async () => {
-  bed = await startBillingTestbed();
-  ({ t, admin, sb } = bed);
-  school = await bed.makeOrg("School", { cif: DEMO.company.cif });
-  other = await bed.makeOrg("Other school", { cif: DEMO.company.cif });
-  club = await bed.makeOrg("Club", { cif: DEMO.club.cif });
+  sandbox = await startSandbox();
+  ({ db: t, admin, sb } = sandbox);
+  school = await createSchool(t.db, { name: "School", connected: sandbox });
+  other = await createSchool(t.db, { name: "Other school", connected: sandbox });
+  club = await createSchool(t.db, { name: "Club", connected: { sandbox, cif: DEMO.club.cif } });
 });
-afterAll(() => bed?.close());
+afterAll(() => sandbox?.close());
 
 describe("Synchronize", () => {
   it("first sync: every SmartBill level is added, stored as numeric strings, and recorded", async () => {
@@ -72,7 +76,7 @@ describe("Synchronize", () => {
     expect(await t.db.select().from(vatSyncs).where(eq(vatSyncs.orgId, school.id))).toHaveLength(1);
     const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.orgId, school.id), eq(auditLog.action, "vat.synced")));
     expect(audit).toHaveLength(1);
-    expect(audit[0]!.actorUserId).toBe(school.user);
+    expect(audit[0]!.actorUserId).toBe(school.admin.userId);
     const [conn] = await t.db.select().from(smartbillConnections).where(eq(smartbillConnections.id, school.connection!));
     expect(conn!.lastSuccessAt).toBeInstanceOf(Date);
   });
@@ -91,8 +95,8 @@ describe("Synchronize", () => {
       exempt: await makeProfile(school.id, "D — not a VAT payer", { vatPayer: false }),
       archived: await makeProfile(school.id, "E — archived", { archivedAt: new Date(), defaultVatName: "Redusa", defaultVatPercentage: "11.00" }),
     };
-    await setDefaultVat(t.db, { orgId: school.id, actorUserId: school.user, profileId: profiles.reduced, vatName: "Redusa" });
-    await setDefaultVat(t.db, { orgId: school.id, actorUserId: school.user, profileId: profiles.normal, vatName: "Normala" });
+    await setDefaultVat(t.db, { orgId: school.id, actorUserId: school.admin.userId, profileId: profiles.reduced, vatName: "Redusa" });
+    await setDefaultVat(t.db, { orgId: school.id, actorUserId: school.admin.userId, profileId: profiles.normal, vatName: "Normala" });
     expect((await listProfilesWithVatIssues(t.db, school.id)).map((p) => [p.companyName, p.issue])).toEqual([["C — no default yet", "missing"]]);
 
     await admin.setTaxes({
@@ -123,11 +127,11 @@ describe("Synchronize", () => {
     await expect(assertVatReady(t.db, school.id)).rejects.toMatchObject({ message: "vat.continue.defaultsMissing" });
 
     // A removed level cannot be chosen; choosing the changed one again takes its new percentage.
-    const gone = await failure(setDefaultVat(t.db, { orgId: school.id, actorUserId: school.user, profileId: profiles.none, vatName: "Redusa" }));
+    const gone = await failure(setDefaultVat(t.db, { orgId: school.id, actorUserId: school.admin.userId, profileId: profiles.none, vatName: "Redusa" }));
     expect([gone.code, gone.message]).toEqual(["validation", "vat.defaults.levelGone"]);
     await saveVatChoices(t.db, {
       orgId: school.id,
-      actorUserId: school.user,
+      actorUserId: school.admin.userId,
       mode: "payer_added",
       defaults: [
         { profileId: profiles.reduced, vatName: "Cota speciala" },
@@ -181,12 +185,12 @@ describe("organisation scoping", () => {
 
   it("a profile of another organisation cannot be changed", async () => {
     const [schoolProfile] = await t.db.select().from(billingProfiles).where(eq(billingProfiles.orgId, school.id)).limit(1);
-    const e = await failure(setDefaultVat(t.db, { orgId: other.id, actorUserId: other.user, profileId: schoolProfile!.id, vatName: "Normala" }));
+    const e = await failure(setDefaultVat(t.db, { orgId: other.id, actorUserId: other.admin.userId, profileId: schoolProfile!.id, vatName: "Normala" }));
     expect(e.code).toBe("not_found");
   });
 
   it("an organisation without a SmartBill connection is told to connect first", async () => {
-    const lonely = await bed.makeOrg("Not connected");
+    const lonely = await createSchool(t.db, { name: "Not connected" });
     expect((await failure(sync(lonely))).message).toBe("setup.notConnected");
   });
 });
@@ -206,11 +210,11 @@ describe("not a VAT payer", () => {
     await expect(assertVatReady(t.db, club.id)).resolves.toBeUndefined();
 
     // A payer mode for this company cannot be completed: there is nothing to choose from.
-    await saveVatMode(t.db, { orgId: club.id, actorUserId: club.user, mode: "payer_included" });
+    await saveVatMode(t.db, { orgId: club.id, actorUserId: club.admin.userId, mode: "payer_included" });
     await expect(assertVatReady(t.db, club.id)).rejects.toMatchObject({ message: "vat.continue.noLevels" });
     const blocked = saveVatChoices(t.db, {
       orgId: club.id,
-      actorUserId: club.user,
+      actorUserId: club.admin.userId,
       mode: "payer_included",
       defaults: [{ profileId: profile, vatName: "Normala" }],
       requireReady: true,
@@ -219,8 +223,8 @@ describe("not a VAT payer", () => {
   });
 
   it("the mode change is audited once, not when saved unchanged", async () => {
-    await saveVatMode(t.db, { orgId: club.id, actorUserId: club.user, mode: "not_payer" });
-    await saveVatMode(t.db, { orgId: club.id, actorUserId: club.user, mode: "not_payer" });
+    await saveVatMode(t.db, { orgId: club.id, actorUserId: club.admin.userId, mode: "not_payer" });
+    await saveVatMode(t.db, { orgId: club.id, actorUserId: club.admin.userId, mode: "not_payer" });
     const rows = await t.db
       .select()
       .from(auditLog)
@@ -233,7 +237,7 @@ describe("not a VAT payer", () => {
   });
 
   it("a payer mode that was never synchronised cannot continue", async () => {
-    const fresh = await bed.makeOrg("Fresh", { cif: DEMO.company.cif });
+    const fresh = await createSchool(t.db, { name: "Fresh", connected: sandbox });
     await expect(assertVatReady(t.db, fresh.id)).rejects.toMatchObject({ message: "vat.continue.notSynced" });
   });
 });

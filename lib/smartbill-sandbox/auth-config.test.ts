@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { basicHeader } from "./auth";
 import { DEMO_SMARTBILL, DEMO_SMARTBILL_NO_API } from "./demo";
 import { NO_API_ACCESS } from "./responses";
-import { CLUB, SCHOOL, startTestSandbox, type TestSandbox } from "./test-support";
+import { CLUB_CIF as CLUB, SCHOOL_CIF as SCHOOL, startSandbox, type Sandbox } from "@/test/sandbox";
 
 const UNAUTHORIZED = {
   key: "!.oresp@&",
@@ -16,9 +16,9 @@ const UNAUTHORIZED = {
 };
 
 describe("authentication, company selection and configuration endpoints", () => {
-  let s: TestSandbox;
+  let s: Sandbox;
   beforeAll(async () => {
-    s = await startTestSandbox();
+    s = await startSandbox({ rateLimit: "smartbill" });
     await s.admin.upsertAccount({ email: "other@sandbox.smartbill.test", token: "other-token" });
     await s.admin.upsertCompany({ account: "other@sandbox.smartbill.test", cif: "RO999", name: "Alta firma" });
   });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_SMARTBILL } from "./demo";
 import { createSandboxHandler } from "./handler";
-import { CONTROL_KEY, invoiceBody, SCHOOL, startTestSandbox, type TestSandbox } from "./test-support";
+import { SANDBOX_CONTROL_KEY as CONTROL_KEY, invoiceBody, SCHOOL_CIF as SCHOOL, startSandbox, type Sandbox } from "@/test/sandbox";
 
 type Json = Record<string, unknown>;
 
 describe("control API and changes made in the SmartBill UI", () => {
-  let s: TestSandbox;
+  let s: Sandbox;
   const control = async (op: string, body: unknown = {}, key: string | null = CONTROL_KEY, method = "POST") => {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (key !== null) headers["x-sandbox-control-key"] = key;
@@ -19,7 +19,7 @@ describe("control API and changes made in the SmartBill UI", () => {
   };
 
   beforeAll(async () => {
-    s = await startTestSandbox();
+    s = await startSandbox();
   });
   afterAll(() => s.close());
 

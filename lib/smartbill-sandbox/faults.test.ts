@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_SMARTBILL } from "./demo";
-import { DEMO_AUTH, invoiceBody, SCHOOL, startTestSandbox, type TestSandbox } from "./test-support";
+import { DEMO_AUTH, invoiceBody, SCHOOL_CIF as SCHOOL, startSandbox, type Sandbox } from "@/test/sandbox";
 
 const account = DEMO_SMARTBILL.email;
 
 describe("fault injection", () => {
-  let s: TestSandbox;
+  let s: Sandbox;
   const nextNumber = async () => {
     const body = (await (await s.call("GET", `/series?cif=${SCHOOL}&type=f`)).json()) as { list: { name: string; nextNumber: number }[] };
     return body.list.find((x) => x.name === "BRS")!.nextNumber;
@@ -19,7 +19,7 @@ describe("fault injection", () => {
     });
 
   beforeAll(async () => {
-    s = await startTestSandbox();
+    s = await startSandbox();
     await s.admin.setRateLimit({ account, limit: 10_000 });
   });
   afterAll(() => s.close());

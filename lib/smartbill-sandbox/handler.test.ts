@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../../test/db";
+import { createTestDb, type TestDb } from "@/test/db";
 import { sandboxAdmin } from "./admin";
 import { DEMO_SMARTBILL } from "./demo";
 import { createSandboxHandler } from "./handler";
-import { DEMO_AUTH, invoiceBody, SCHOOL } from "./test-support";
+import { DEMO_AUTH, invoiceBody, SCHOOL_CIF as SCHOOL } from "@/test/sandbox";
 
 const APP = "http://bursar.test/api/smartbill-sandbox";
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invoiceBody, SCHOOL, CLUB, startTestSandbox, type TestSandbox } from "./test-support";
+import { invoiceBody, SCHOOL_CIF as SCHOOL, CLUB_CIF as CLUB, startSandbox, type Sandbox } from "@/test/sandbox";
 
 type Body = Record<string, unknown>;
 
 describe("POST /invoice/v2", () => {
-  let s: TestSandbox;
+  let s: Sandbox;
   const post = async (body: unknown, init: { headers?: Record<string, string>; path?: string } = {}) => {
     const res = await s.call("POST", init.path ?? "/invoice/v2", { json: body, headers: init.headers });
     return { status: res.status, body: (await res.json()) as Body };
@@ -12,7 +12,7 @@ describe("POST /invoice/v2", () => {
   const errorOf = async (overrides: Body) => (await post(invoiceBody(overrides))).body.errorText;
 
   beforeAll(async () => {
-    s = await startTestSandbox();
+    s = await startSandbox();
     await s.admin.setRateLimit({ account: "demo@sandbox.smartbill.test", limit: 10_000 });
   });
   afterAll(() => s.close());

@@ -1,11 +1,11 @@
 import { decodePDFRawStream, PDFDocument, PDFRawStream } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invoiceBody, SCHOOL, startTestSandbox, type TestSandbox } from "./test-support";
+import { invoiceBody, SCHOOL_CIF as SCHOOL, startSandbox, type Sandbox } from "@/test/sandbox";
 
 type Body = Record<string, unknown>;
 
 describe("invoice lifecycle: cancel, restore, delete, reverse, read back", () => {
-  let s: TestSandbox;
+  let s: Sandbox;
   const issue = async (overrides: Body = {}) => {
     const res = await s.call("POST", "/invoice/v2", { json: invoiceBody(overrides) });
     return (await res.json()) as { number: string; series: string };
@@ -17,7 +17,7 @@ describe("invoice lifecycle: cancel, restore, delete, reverse, read back", () =>
   };
 
   beforeAll(async () => {
-    s = await startTestSandbox();
+    s = await startSandbox();
     await s.admin.setRateLimit({ account: "demo@sandbox.smartbill.test", limit: 10_000 });
   });
   afterAll(() => s.close());

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invoiceBody, SCHOOL, startTestSandbox, type TestSandbox } from "./test-support";
+import { invoiceBody, SCHOOL_CIF as SCHOOL, startSandbox, type Sandbox } from "@/test/sandbox";
 
 type Body = Record<string, unknown>;
 const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
 
 describe("POST /payment and POST /document/send", () => {
-  let s: TestSandbox;
+  let s: Sandbox;
   const issue = async (overrides: Body = {}) =>
     ((await (await s.call("POST", "/invoice/v2", { json: invoiceBody(overrides) })).json()) as { number: string }).number;
   const send = async (path: string, json: Body) => {
@@ -16,7 +16,7 @@ describe("POST /payment and POST /document/send", () => {
     (await (await s.call("GET", `/invoice/paymentstatus?cif=${SCHOOL}&seriesname=BRS&number=${number}`)).json()) as Body;
 
   beforeAll(async () => {
-    s = await startTestSandbox();
+    s = await startSandbox();
     await s.admin.setRateLimit({ account: "demo@sandbox.smartbill.test", limit: 10_000 });
   });
   afterAll(() => s.close());

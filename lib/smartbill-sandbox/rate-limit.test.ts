@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_SMARTBILL } from "./demo";
 import { startSandboxServer } from "./server";
-import { CLUB, DEMO_AUTH, startTestSandbox, type TestSandbox } from "./test-support";
+import { CLUB_CIF as CLUB, DEMO_AUTH, startSandbox, type Sandbox } from "@/test/sandbox";
 import { hashToken } from "./util";
 
 const ACCOUNT = DEMO_SMARTBILL.email;
 
 describe("per-token rate limit (scaled down, on a fake clock)", () => {
-  let s: TestSandbox;
+  let s: Sandbox;
   const hit = async () => {
     const res = await s.call("GET", `/series?cif=${CLUB}`);
     return {
@@ -20,7 +20,7 @@ describe("per-token rate limit (scaled down, on a fake clock)", () => {
   };
 
   beforeAll(async () => {
-    s = await startTestSandbox({ fakeClock: true });
+    s = await startSandbox({ fakeClock: true, rateLimit: "smartbill" });
   });
   beforeEach(() => s.clock.advance(60_000));
   afterAll(() => s.close());

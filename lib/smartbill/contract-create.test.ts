@@ -2,12 +2,13 @@
 // SmartBill may have issued the invoice without telling us (ambiguous), which must never be re-sent.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { smartbillRateState } from "../../db/schema";
-import { SCHOOL_CIF, failure, startHarness, type Harness } from "./contract-harness";
+import { SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
+import { expectSmartBillError as failure } from "@/test/expect";
 import type { InvoiceInput } from "./types";
 
-let h: Harness;
+let h: Sandbox;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startSandbox();
 });
 afterAll(() => h.close());
 beforeEach(async () => {

@@ -1,12 +1,13 @@
 // After issuing: PDF, payment status, cancel/restore, delete, storno, payments and e-mail, against the
 // sandbox, with exact request shapes (zero-padded numbers, lowercase `seriesname`, Base64 e-mail texts).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SCHOOL_CIF, failure, startHarness, type Harness } from "./contract-harness";
+import { SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
+import { expectSmartBillError as failure } from "@/test/expect";
 import type { DocumentRef, InvoiceInput } from "./types";
 
-let h: Harness;
+let h: Sandbox;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startSandbox();
   await h.admin.upsertCompany({ account: h.creds.username, cif: SCHOOL_CIF, smtpConfigured: true });
 });
 afterAll(() => h.close());

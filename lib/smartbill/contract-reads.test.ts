@@ -2,12 +2,13 @@
 // sandbox's own call log).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_SMARTBILL_NO_API } from "../smartbill-sandbox/demo";
-import { CLUB_CIF, failure, startHarness, type Harness } from "./contract-harness";
+import { CLUB_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
+import { expectSmartBillError as failure } from "@/test/expect";
 import { smartbillRateState } from "../../db/schema";
 
-let h: Harness;
+let h: Sandbox;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startSandbox();
 });
 afterAll(() => h.close());
 beforeEach(() => h.mark());

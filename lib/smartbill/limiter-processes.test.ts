@@ -3,16 +3,16 @@
 // 429 nobody calls until the block is over, then everyone recovers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maxInWindow, runLimiterWorkers, type WorkerSpec } from "../../scripts/smartbill-workers";
-import { startHarness, type Harness } from "./contract-harness";
+import { startSandbox, type Sandbox } from "@/test/sandbox";
 
 const LIMIT = 10;
 const WINDOW_MS = 2_000;
 const BLOCK_MS = 2_500;
 
-let h: Harness;
+let h: Sandbox;
 let spec: WorkerSpec;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startSandbox();
   spec = {
     baseUrl: h.server.baseUrl,
     username: h.creds.username,

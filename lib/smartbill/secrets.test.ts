@@ -4,14 +4,14 @@ import { inspect } from "node:util";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadSmartBillConfig } from "./config";
-import { startHarness, type Harness } from "./contract-harness";
+import { startSandbox, type Sandbox } from "@/test/sandbox";
 import { SmartBillConnection } from "./credentials";
 import { createSmartBill } from "./index";
 import { createSmartBillLogger, formatLogRecord } from "./log";
 
-let h: Harness;
+let h: Sandbox;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startSandbox();
 });
 afterAll(() => h.close());
 

@@ -22,8 +22,7 @@ async function attemptsOf(email: string) {
 }
 
 beforeAll(async () => {
-  t = await createTestDb();
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDb({ app: true });
   const passwordHash = await hashPassword("right-password");
   await t.db.insert(users).values([
     { email: "race@school.ro", name: "Race", passwordHash },
@@ -31,11 +30,7 @@ beforeAll(async () => {
   ]);
   ({ authOptions } = await import("./options"));
 });
-afterAll(async () => {
-  const { getDbHandle } = await import("../../db");
-  await getDbHandle().close();
-  await t.drop();
-});
+afterAll(() => t.drop());
 
 describe("sign-in lockout", () => {
   it("evaluates at most MAX_FAILURES of 40 parallel wrong passwords; the rest are refused unchecked", async () => {

@@ -20,17 +20,12 @@ async function signInToken(): Promise<JWT> {
 }
 
 beforeAll(async () => {
-  t = await createTestDb();
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDb({ app: true });
   const [u] = await t.db.insert(users).values({ email: "s@school.ro", name: "S", passwordHash: "x" }).returning();
   userId = u!.id;
   ({ authOptions } = await import("./options"));
 });
-afterAll(async () => {
-  const { getDbHandle } = await import("../../db");
-  await getDbHandle().close();
-  await t.drop();
-});
+afterAll(() => t.drop());
 
 describe("server-side sessions", () => {
   it("a token stops working once its browser signs out, even if the cookie was copied", async () => {

@@ -1,19 +1,12 @@
-// Accepting an invitation, as public endpoints on real PostgreSQL (only the session lookup and the
-// request headers are stubbed, as the HTTP boundary would supply them).
+// Accepting an invitation, as public endpoints on real PostgreSQL (only the request is simulated:
+// test/session.ts).
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { invitations, memberships, organisations, signInAttempts, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { createTestDb, type TestDb } from "@/test/db";
-
-let session: { user: { id: string }; sid?: string } | null = null;
-let requestHeaders = new Headers();
-vi.mock("next-auth", () => ({ getServerSession: vi.fn(async () => session) }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, set: () => {} }),
-  headers: async () => requestHeaders,
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+import { scope } from "@/test/request-scope";
+import { actAs, signOut } from "@/test/session";
 
 let t: TestDb;
 let org: string;
@@ -32,8 +25,7 @@ async function membershipsOf(userId: string) {
 }
 
 beforeAll(async () => {
-  t = await createTestDb();
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDb({ app: true });
   process.env.NEXTAUTH_URL = "https://bursar.school.ro";
   const [o] = await t.db.insert(organisations).values({ name: "Alpha" }).returning();
   const [other] = await t.db.insert(organisations).values({ name: "Elsewhere" }).returning();
@@ -57,14 +49,10 @@ beforeAll(async () => {
   invite = await import("./actions");
   team = await import("@/app/(dashboard)/settings/team/actions");
 });
-afterAll(async () => {
-  const { getDbHandle } = await import("@/db");
-  await getDbHandle().close();
-  await t.drop();
-});
+afterAll(() => t.drop());
 beforeEach(() => {
-  session = null;
-  requestHeaders = new Headers({ host: "localhost:3000" });
+  signOut();
+  scope.headers = new Headers({ host: "localhost:3000" });
 });
 
 describe("accepting an invitation for an address that has an account", () => {
@@ -86,7 +74,7 @@ describe("accepting an invitation for an address that has an account", () => {
   it("refuses a caller without a session, and one signed in as another account", async () => {
     const token = await newInvitation("victim@else.test");
     expect(await invite.acceptInviteAsUserAction({ token })).toMatchObject({ ok: false, code: "unauthenticated" });
-    session = { user: { id: attacker } };
+    actAs({ userId: attacker });
     expect(await invite.acceptInviteAsUserAction({ token })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await membershipsOf(victim)).toHaveLength(1);
     expect(await membershipsOf(attacker)).toHaveLength(1);
@@ -94,7 +82,7 @@ describe("accepting an invitation for an address that has an account", () => {
 
   it("lets the signed-in owner of the address accept, once", async () => {
     const token = await newInvitation("victim@else.test", "accountant");
-    session = { user: { id: victim } };
+    actAs({ userId: victim });
     expect(await invite.acceptInviteAsUserAction({ token })).toEqual({ ok: true, data: null });
     const [m] = await t.db.select().from(memberships).where(and(eq(memberships.orgId, org), eq(memberships.userId, victim)));
     expect(m!.role).toBe("accountant");
@@ -134,8 +122,8 @@ describe("what the invitation page learns", () => {
 
 describe("invitation links", () => {
   it("are built from the configured app URL, whatever Host or X-Forwarded-Host say", async () => {
-    session = { user: { id: admin } };
-    requestHeaders = new Headers({ host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "http" });
+    actAs({ userId: admin });
+    scope.headers = new Headers({ host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "http" });
     const res = await team.inviteMemberAction({ email: "linked@alpha.test", role: "staff" });
     expect(res.ok && res.data.link).toMatch(/^https:\/\/bursar\.school\.ro\/invite\/[A-Za-z0-9_-]{40,}$/);
   });

@@ -1,8 +1,6 @@
-// The demo school. Idempotent: runs on every `npm start`, creates only what is missing.
+// The demo school's rows. db/ never imports lib/: the caller (scripts/seed-demo.ts) hashes the password.
 import { eq } from "drizzle-orm";
-import { hashPassword } from "../lib/auth/password";
-import { DEMO_SMARTBILL, seedSandboxDemo } from "../lib/smartbill-sandbox/demo";
-import { createDb } from "./client";
+import type { Database } from "./client";
 import { memberships, organisations, users, type Role } from "./schema";
 
 export const DEMO_ORG_NAME = "Școala Demo";
@@ -13,35 +11,22 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: "accountant@demo.bursar.test", name: "Carmen Contabil", role: "accountant" },
 ];
 
-export async function seedDemoIfEmpty(url: string, baseUrl: string): Promise<void> {
-  const sandboxOn = process.env.SMARTBILL_SANDBOX !== "off";
-  const h = createDb(url, { max: 1 });
-  try {
-    const [admin] = await h.db.select().from(users).where(eq(users.email, DEMO_USERS[0]!.email));
-    if (!admin) {
-      const passwordHash = await hashPassword(DEMO_PASSWORD);
-      await h.db.transaction(async (tx) => {
-        const [org] = await tx.insert(organisations).values({ name: DEMO_ORG_NAME }).returning();
-        for (const u of DEMO_USERS) {
-          const [row] = await tx
-            .insert(users)
-            .values({ email: u.email, name: u.name, passwordHash })
-            .returning();
-          await tx.insert(memberships).values({ orgId: org!.id, userId: row!.id, role: u.role });
-        }
-      });
+/** Creates the demo school and its three users unless the demo admin exists. Idempotent. */
+export async function insertDemoSchool(db: Database, passwordHash: () => Promise<string>): Promise<{ orgId: string; created: boolean }> {
+  const [existing] = await db
+    .select({ orgId: memberships.orgId })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(eq(users.email, DEMO_USERS[0]!.email))
+    .limit(1);
+  if (existing) return { orgId: existing.orgId, created: false };
+  const hash = await passwordHash();
+  return db.transaction(async (tx) => {
+    const [org] = await tx.insert(organisations).values({ name: DEMO_ORG_NAME }).returning();
+    for (const u of DEMO_USERS) {
+      const [row] = await tx.insert(users).values({ email: u.email, name: u.name, passwordHash: hash }).returning();
+      await tx.insert(memberships).values({ orgId: org!.id, userId: row!.id, role: u.role });
     }
-    if (sandboxOn) await seedSandboxDemo(h.sql);
-  } finally {
-    await h.close();
-  }
-  const lines = [
-    "",
-    `  Bursar is starting at ${baseUrl}`,
-    `  Demo school "${DEMO_ORG_NAME}" — password for every demo user: ${DEMO_PASSWORD}`,
-    ...DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.email}`),
-    ...(sandboxOn ? [`  SmartBill sandbox login: ${DEMO_SMARTBILL.email} / token ${DEMO_SMARTBILL.token}`] : []),
-    "",
-  ];
-  console.log(lines.join("\n"));
+    return { orgId: org!.id, created: true };
+  });
 }

@@ -1,6 +1,7 @@
 // The SmartBill sandbox on its own port:  npm run sandbox:smartbill
 // (with-db.ts sets DATABASE_URL). Env: SMARTBILL_SANDBOX_PORT (default 4010),
-// SMARTBILL_SANDBOX_CONTROL_KEY (enables /__control/*).
+// SMARTBILL_SANDBOX_CONTROL_KEY (enables /__control/*), SMARTBILL_SANDBOX_PROVISION_KEY (enables
+// /__provision, for an app pointed here with SMARTBILL_SANDBOX_URL and the same key).
 import postgres from "postgres";
 import { CONTROL_KEY_HEADER, DEMO_SMARTBILL, DEMO_SMARTBILL_NO_API, startSandboxServer } from "../lib/smartbill-sandbox";
 
@@ -10,9 +11,10 @@ async function main() {
   const port = Number(process.env.SMARTBILL_SANDBOX_PORT ?? 4010);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Bad SMARTBILL_SANDBOX_PORT: ${port}`);
   const controlKey = process.env.SMARTBILL_SANDBOX_CONTROL_KEY || undefined;
+  const provisionKey = process.env.SMARTBILL_SANDBOX_PROVISION_KEY || undefined;
 
   const sql = postgres(url, { max: 10, onnotice: () => {} });
-  const server = await startSandboxServer({ sql, port, host: "127.0.0.1", controlKey });
+  const server = await startSandboxServer({ sql, port, host: "127.0.0.1", controlKey, provisionKey });
   const d = DEMO_SMARTBILL;
   console.log(
     [

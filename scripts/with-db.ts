@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { launcherSwitches } from "../lib/demo-mode";
 import { startEmbeddedPostgres, type EmbeddedPg } from "./embedded-pg";
 
 const argv = process.argv.slice(2);
@@ -31,6 +32,9 @@ async function main(): Promise<number> {
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   // How the server reaches itself (the built-in SmartBill sandbox is called over real HTTP).
   process.env.BURSAR_INTERNAL_URL ??= `http://127.0.0.1:${port}`;
+  // The demo switches, made explicit for the app: the embedded PostgreSQL (DATABASE_URL unset) is the
+  // README's demo (demo school and sandbox on unless set); a DATABASE_URL is a deployment (off unless set).
+  Object.assign(process.env, launcherSwitches(process.env));
 
   let pg: EmbeddedPg | undefined;
   if (!process.env.DATABASE_URL) {
@@ -60,10 +64,10 @@ async function main(): Promise<number> {
       const { runMigrations } = await import("../db/migrate");
       await runMigrations(process.env.DATABASE_URL!);
     }
-    // BURSAR_DEMO=off: a real deployment gets no demo school (its users have a published password).
-    if (flags.has("--seed") && process.env.BURSAR_DEMO !== "off") {
-      const { seedDemoIfEmpty } = await import("../db/seed");
-      await seedDemoIfEmpty(process.env.DATABASE_URL!, process.env.NEXTAUTH_URL!);
+    // Skipped when BURSAR_DEMO is off: a deployment gets no demo school (its users have a published password).
+    if (flags.has("--seed")) {
+      const { seedDemo } = await import("./seed-demo");
+      await seedDemo(process.env.DATABASE_URL!, { baseUrl: process.env.NEXTAUTH_URL! });
     }
     return command.length ? await run(command) : 0;
   } finally {

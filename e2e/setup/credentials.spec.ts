@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, formAlert, signIn } from "../fixtures/auth";
 import { newSandboxAccount, sandbox } from "../fixtures/sandbox";
+import { connectOwnSandbox } from "../fixtures/own-sandbox";
 import { fillCredentials, signUpNewSchool } from "../fixtures/school";
 
 test.describe("SmartBill credentials step", () => {
@@ -53,11 +54,18 @@ test.describe("SmartBill credentials step", () => {
     await expect(page.getByText(`Connected to SmartBill as ${acc.email}`)).toBeVisible();
   });
 
-  test("the sandbox connects in one click and shows the badge", async ({ page }) => {
+  test("the sandbox connects in one click to an account of the school's own and shows the badge", async ({ page }) => {
     await signUpNewSchool(page);
-    await page.getByRole("button", { name: "Use the sandbox" }).click();
-    await expect(page.getByText("Connected to the SmartBill sandbox as demo@sandbox.smartbill.test")).toBeVisible();
+    const own = await connectOwnSandbox(page);
+    expect(own.email).toMatch(/^school-.+@sandbox\.smartbill\.test$/);
+    expect(own.cif).not.toBe("RO12345674");
     await expect(page.getByTestId("sandbox-badge")).toBeVisible();
+    // Another school gets another account and company.
+    await page.context().clearCookies();
+    await signUpNewSchool(page);
+    const other = await connectOwnSandbox(page);
+    expect([other.email, other.cif]).not.toEqual([own.email, own.cif]);
+    expect(other.cif).not.toBe(own.cif);
   });
 
   test("leaving mid-way and coming back resumes at the right step; Back works", async ({ page }) => {

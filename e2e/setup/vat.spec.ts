@@ -3,10 +3,10 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { uniqueEmail } from "../fixtures/auth";
+import { connectOwnSandbox } from "../fixtures/own-sandbox";
 
 // playwright.config.ts gives the server this key.
 const SANDBOX_CONTROL_KEY = "e2e-sandbox-control-key";
-const SCHOOL_CIF = "RO12345674";
 const DEMO_TAXES = [
   { name: "Normala", percentage: 21 },
   { name: "Redusa", percentage: 11 },
@@ -28,7 +28,8 @@ async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
-async function signUpAndConnect(page: Page): Promise<string> {
+/** Signs up a new school and connects it to a sandbox account of its own; returns both. */
+async function signUpAndConnect(page: Page): Promise<{ email: string; own: { email: string; cif: string } }> {
   const email = uniqueEmail("vat");
   await page.goto("/sign-up");
   await page.getByLabel("School name").fill("Școala de Muzică Allegro");
@@ -38,24 +39,23 @@ async function signUpAndConnect(page: Page): Promise<string> {
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/setup(\/credentials)?$/);
   await page.goto("/setup/credentials");
-  await page.getByRole("button", { name: "Use the sandbox" }).click();
-  await expect(page.getByText(/Connected to the SmartBill sandbox/)).toBeVisible();
+  const own = await connectOwnSandbox(page);
   await page.getByRole("link", { name: "Continue", exact: true }).click();
   await expect(page).toHaveURL(/\/setup\/generation$/);
   await page.getByRole("button", { name: "Save and continue" }).click();
   await expect(page).toHaveURL(/\/setup\/profiles$/);
-  return email;
+  return { email, own };
 }
 
 /** The Billing profiles and Number series steps are being built elsewhere: stand in for them in the database. */
-async function seedProfilesAndSeries(email: string, profiles: { name: string; isDefault: boolean; series: string }[]) {
+async function seedProfilesAndSeries({ email, own }: Awaited<ReturnType<typeof signUpAndConnect>>, profiles: { name: string; isDefault: boolean; series: string }[]) {
   const [member] = await sql<{ org_id: string }[]>`
     select m.org_id from memberships m join users u on u.id = m.user_id where u.email = ${email}`;
   const orgId = member!.org_id;
   for (const p of profiles) {
     await sql`
       insert into billing_profiles (org_id, is_default, company_name, cif, series_name)
-      values (${orgId}, ${p.isDefault}, ${p.name}, 'RO12345674', ${p.series})`;
+      values (${orgId}, ${p.isDefault}, ${p.name}, ${own.cif}, ${p.series})`;
   }
   await sql`
     update setup_progress
@@ -63,15 +63,11 @@ async function seedProfilesAndSeries(email: string, profiles: { name: string; is
     where org_id = ${orgId}`;
 }
 
-test.afterEach(async ({ request }) => {
-  await control(request, "set-taxes", { cif: SCHOOL_CIF, taxes: DEMO_TAXES });
-  await control(request, "clear-faults", { account: "demo@sandbox.smartbill.test" });
-});
-
 test("Synchronize reports what changed in SmartBill and flags the profiles it affects", async ({ page, request }) => {
-  await control(request, "set-taxes", { cif: SCHOOL_CIF, taxes: DEMO_TAXES });
-  const email = await signUpAndConnect(page);
-  await seedProfilesAndSeries(email, [
+  const school = await signUpAndConnect(page);
+  const { own } = school;
+  await control(request, "set-taxes", { cif: own.cif, taxes: DEMO_TAXES });
+  await seedProfilesAndSeries(school, [
     { name: "Allegro Educație SRL", isDefault: true, series: "BRS" },
     { name: "Allegro Evenimente SRL", isDefault: false, series: "BRSC" },
   ]);
@@ -126,7 +122,7 @@ test("Synchronize reports what changed in SmartBill and flags the profiles it af
 
   await test.step("levels changed in SmartBill: Synchronize shows exactly that", async () => {
     await control(request, "set-taxes", {
-      cif: SCHOOL_CIF,
+      cif: own.cif,
       taxes: [
         { name: "Normala", percentage: 19 },
         { name: "Taxare inversa", percentage: 0 },
@@ -164,7 +160,7 @@ test("Synchronize reports what changed in SmartBill and flags the profiles it af
   });
 
   await test.step("a SmartBill failure is explained, with SmartBill's own words", async () => {
-    await control(request, "add-fault", { account: "demo@sandbox.smartbill.test", kind: "error_text_200", path: "/tax", errorText: "Eroare de test la cote." });
+    await control(request, "add-fault", { account: own.email, kind: "error_text_200", path: "/tax", errorText: "Eroare de test la cote." });
     await page.goto("/setup/vat");
     await page.getByRole("button", { name: "Synchronize" }).click();
     const alert = page.getByRole("region", { name: "VAT levels in SmartBill" }).getByRole("alert");
@@ -176,7 +172,8 @@ test("Synchronize reports what changed in SmartBill and flags the profiles it af
 });
 
 test("without billing profiles the step says so plainly; Synchronize shows that it is busy", async ({ page, request }) => {
-  await seedProfilesAndSeries(await signUpAndConnect(page), []);
+  const school = await signUpAndConnect(page);
+  await seedProfilesAndSeries(school, []);
 
   await page.goto("/setup/vat");
   await expect(page.getByRole("table", { name: "Current VAT levels (4)" })).toBeVisible();
@@ -184,7 +181,7 @@ test("without billing profiles the step says so plainly; Synchronize shows that 
   await expect(defaults.getByRole("heading", { name: "No billing profiles yet" })).toBeVisible();
   await expect(defaults.getByRole("link", { name: "Go to Billing profiles" })).toHaveAttribute("href", "/setup/profiles");
 
-  await control(request, "add-fault", { account: "demo@sandbox.smartbill.test", kind: "latency", path: "/tax", ms: 1_500 });
+  await control(request, "add-fault", { account: school.own.email, kind: "latency", path: "/tax", ms: 1_500 });
   const button = page.getByRole("button", { name: "Synchronize" });
   await button.click();
   await expect(button).toBeDisabled();

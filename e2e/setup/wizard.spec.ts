@@ -3,16 +3,17 @@
 import { expect, test } from "@playwright/test";
 import { withE2eDb } from "../fixtures/db";
 import { sandbox } from "../fixtures/sandbox";
+import { connectOwnSandbox } from "../fixtures/own-sandbox";
 import { signUpNewSchool } from "../fixtures/school";
 
 const SCHOOL = "Școala de Limbi Babel";
 
 test("a new admin completes the wizard against the sandbox and the test draft comes back", async ({ page, request }) => {
   await signUpNewSchool(page, SCHOOL);
+  let own = { email: "", cif: "" };
 
   await test.step("1 · SmartBill account", async () => {
-    await page.getByRole("button", { name: "Use the sandbox" }).click();
-    await expect(page.getByText("Connected to the SmartBill sandbox as demo@sandbox.smartbill.test for CIF RO12345674.")).toBeVisible();
+    own = await connectOwnSandbox(page);
     await page.getByRole("link", { name: "Continue", exact: true }).click();
   });
 
@@ -27,7 +28,7 @@ test("a new admin completes the wizard against the sandbox and the test draft co
   await test.step("3 · billing profile, prefilled from the connection", async () => {
     await page.getByRole("button", { name: "Add the first profile" }).click();
     const dialog = page.getByRole("dialog", { name: "Add a billing profile" });
-    await expect(dialog.getByLabel("CIF *")).toHaveValue("RO12345674");
+    await expect(dialog.getByLabel("CIF *")).toHaveValue(own.cif);
     await dialog.getByLabel("City").fill("Iași");
     await dialog.getByLabel("IBAN").fill("RO49AAAA1B31007593840000");
     await dialog.getByRole("button", { name: "Save profile" }).click();
@@ -56,7 +57,7 @@ test("a new admin completes the wizard against the sandbox and the test draft co
   });
 
   await test.step("7 · review, test draft, finish", async () => {
-    await expect(page.getByText("demo@sandbox.smartbill.test · CIF RO12345674")).toBeVisible();
+    await expect(page.getByText(`${own.email} · CIF ${own.cif}`)).toBeVisible();
     await expect(page.getByText("Automatic — on: Debt cleared")).toBeVisible();
     await expect(page.getByText(/BRS · Normala 21%/)).toBeVisible();
     await expect(page.getByText("Send a test draft before finishing")).toBeVisible();
@@ -68,7 +69,7 @@ test("a new admin completes the wizard against the sandbox and the test draft co
     await expect(page.getByText('"taxName": "Normala"')).toBeVisible();
 
     // SmartBill holds the draft, without a number.
-    const invoices = (await sandbox(request, "list-invoices", { cif: "RO12345674" })) as { isDraft: boolean; number: string | null; client: { name: string } }[];
+    const invoices = (await sandbox(request, "list-invoices", { cif: own.cif })) as { isDraft: boolean; number: string | null; client: { name: string } }[];
     const draft = invoices.filter((i) => i.isDraft && i.client.name === "Client de test Bursar");
     expect(draft.length).toBeGreaterThan(0);
     expect(draft.every((d) => !d.number)).toBe(true);

@@ -1,12 +1,11 @@
 import "server-only";
 import type { Database } from "@/db";
 import { AppError } from "@/lib/errors";
-import { isSandboxEnabled } from "@/lib/sandbox-mode";
-import { DEMO_SMARTBILL } from "@/lib/smartbill-sandbox/demo";
+import { provisionSandboxAccount, sandboxBaseUrl } from "@/lib/sandbox";
 import type { SmartBillCredentials } from "@/lib/smartbill";
 import { credentialsOf, getActiveConnection, saveConnection, verifyCredentials } from "./connection";
 import type { CredentialsInput } from "./schemas";
-import { sandboxBaseUrl, smartbill } from "./smartbill";
+import { smartbill } from "./smartbill";
 
 export interface ConnectResult {
   username: string;
@@ -20,27 +19,29 @@ export interface ConnectResult {
 
 /**
  * Verifies credentials live with SmartBill and, only when SmartBill accepts them, stores them encrypted.
- * `input.token` empty keeps the saved token; `sandbox` connects the built-in sandbox's demo account.
+ * `input.token` empty keeps the saved token; `sandbox` connects a sandbox account of the school's own.
  */
 export async function connectSmartBill(
   db: Database,
-  p: { orgId: string; actorUserId: string } & ({ input: CredentialsInput; sandbox?: false } | { sandbox: true }),
+  p: { orgId: string; actorUserId: string } & ({ input: CredentialsInput; sandbox?: false } | { sandbox: true; schoolName: string }),
 ): Promise<ConnectResult> {
   let creds: SmartBillCredentials;
   if (p.sandbox) {
-    if (!isSandboxEnabled()) throw new AppError("forbidden", "setup.credentials.sandboxOff");
-    creds = { username: DEMO_SMARTBILL.email, token: DEMO_SMARTBILL.token, cif: DEMO_SMARTBILL.company.cif, baseUrl: sandboxBaseUrl() };
+    creds = await provisionSandboxAccount({ orgId: p.orgId, schoolName: p.schoolName });
   } else {
     const existing = await getActiveConnection(db, p.orgId);
     const keep = p.input.token === "" && existing;
     if (p.input.token === "" && !existing) throw new AppError("validation", "validation.required", { token: ["required"] });
     const saved = keep ? credentialsOf(existing) : null;
+    // A token for the connected account (same login and CIF: a token change) stays with the service that
+    // account lives on, the sandbox or the real SmartBill; other credentials go to the configured one.
+    const sameAccount = existing && existing.username === p.input.username && existing.cif === p.input.cif;
+    const baseUrl = saved?.baseUrl ?? (sameAccount ? existing.baseUrl : null);
     creds = {
       username: p.input.username,
       token: saved?.token ?? p.input.token,
       cif: p.input.cif,
-      // A kept token stays with the service it belongs to (the sandbox, or the real SmartBill).
-      ...(saved?.baseUrl ? { baseUrl: saved.baseUrl } : {}),
+      ...(baseUrl ? { baseUrl } : {}),
     };
   }
   const verified = await verifyCredentials(smartbill(), creds);

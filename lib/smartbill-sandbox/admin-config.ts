@@ -44,7 +44,6 @@ export async function upsertAccount(sql: Sql, input: z.input<typeof S.upsertAcco
   const a = S.upsertAccountInput.parse(input);
   const values: Columns = {
     email: a.email,
-    token: a.token,
     token_hash: hashToken(a.token),
     ...columns({ apiAccess: a.apiAccess }),
     ...rateLimitColumns(a.rateLimit),

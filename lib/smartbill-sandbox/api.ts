@@ -1,10 +1,13 @@
-// One V1 API call, in the order SmartBill's stack handles it:
-//   rate limit (gateway) → route / verb → request shape (415, JSON, strict mapping, 406) → credentials
-//   → plan (API access) → injected fault → company (CIF) → endpoint.
-// Request-shape errors come before authentication, as observed on the real service.
+// One V1 API call:
+//   rate limit (gateway) → route / verb → credentials → plan (API access) → request shape (413, 415, JSON,
+//   strict mapping, 406) → injected fault → company (CIF) → endpoint.
+// [!] SmartBill checks the request shape before the credentials. The sandbox is reachable by anyone who
+// can reach Bursar, so it authenticates first: an unknown caller gets 401 without its body being read,
+// and nothing about it is stored (no call log entry, no rate-limit row).
 import { findAccountByTokenHash, findCompanyByCif, type Account } from "./accounts";
 import { parseBasic, type BasicAuth } from "./auth";
 import { recordCall } from "./call-log";
+import { readBodyText } from "./body";
 import { makeLinks, type Endpoint } from "./context";
 import type { Sql } from "./db";
 import { consumeFault, type Fault } from "./faults";
@@ -41,6 +44,7 @@ export async function handleApi(env: Env, req: Request, url: URL, mount: string,
       ? { res: rateLimitedResponse(decision) }
       : await dispatch(env, req, url, mount, path, auth, account);
   const res = decision ? withHeaders(outcome.res, rateLimitHeaders(decision)) : outcome.res;
+  if (!account) return res;
   await recordCall(env.sql, {
     at,
     method: req.method,
@@ -72,6 +76,18 @@ async function dispatch(
     const allow = { Allow: Object.keys(route).join(", ") };
     return { res: R.requestShapeError(405, instance, "method_not_allowed", R.METHOD_NOT_ALLOWED, { headers: allow }) };
   }
+  // [!] SmartBill answers an undecodable Basic header with a Tomcat 500 page; here it is a plain 401.
+  if (auth.kind !== "ok" || !account || account.email.toLowerCase() !== auth.user.toLowerCase()) {
+    return { res: R.unauthorized() };
+  }
+  if (!account.apiAccess) return { res: R.classicError(403, R.NO_API_ACCESS, { invoice: ep.invoiceShape }) };
+
+  // PostgreSQL text cannot hold NUL: such a parameter can match nothing, so it is refused as malformed.
+  for (const [k, v] of url.searchParams) {
+    if (k.includes("\0") || v.includes("\0")) {
+      return { res: R.requestShapeError(400, instance, "invalid_parameter", `Invalid value for parameter ${k}.`, { param: k }) };
+    }
+  }
   let body: Record<string, unknown> = {};
   if (ep.spec) {
     const parsed = await readBody(env, req, instance, ep);
@@ -83,23 +99,17 @@ async function dispatch(
     return { res: R.requestShapeError(406, instance, "invalid_accept_header", message) };
   }
 
-  if (auth.kind === "malformed") return { res: R.tomcatError(500) };
-  if (auth.kind === "none" || !account || account.email.toLowerCase() !== auth.user.toLowerCase()) {
-    return { res: R.unauthorized() };
-  }
-  if (!account.apiAccess) return { res: R.classicError(403, R.NO_API_ACCESS, { invoice: ep.invoiceShape }) };
-
   const fault = await consumeFault(env.sql, account.id, req.method, path);
   if (fault) {
     const early = await beforeStore(fault, ep, req);
     if (early) return { res: early, fault };
   }
 
+  // [!] SmartBill answers an explicit `"companyVatCode": null` with a 500 JSON body; the sandbox never
+  // answers malformed input with a 5xx (the `status` and `html_500` faults still produce one on purpose).
   if (ep.cif === "body" && Object.hasOwn(body, "companyVatCode") && body.companyVatCode === null) {
-    return {
-      res: R.json(500, { ...R.classicBody("Internal Server Error!", { invoice: true }), documentId: null }),
-      fault,
-    };
+    const message = "Could not map property: companyVatCode.";
+    return { res: R.requestShapeError(400, instance, "json_mapping_error", message, { param: "companyVatCode" }), fault };
   }
   const cif = ep.cif === "query" ? url.searchParams.get("cif") : (body.companyVatCode as string | undefined);
   const company = cif ? await findCompanyByCif(env.sql, cif) : undefined;
@@ -117,16 +127,20 @@ async function readBody(env: Env, req: Request, instance: string, ep: Endpoint):
     const message = `Content type '${contentType}' not supported. Use application/json.`;
     return R.requestShapeError(415, instance, "unsupported_media_type", message);
   }
+  const text = await readBodyText(req);
+  if (!text.ok) return R.requestShapeError(413, instance, "payload_too_large", "The request body is too large.");
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await req.text());
+    parsed = JSON.parse(text.text);
   } catch {
     return R.requestShapeError(400, instance, "json_parse_error", "Error parsing JSON request input.");
   }
   const mapped = mapStrict(ep.spec!, parsed);
-  if (mapped.ok) return mapped.value as Record<string, unknown>;
   const mappingError = (message: string, param?: string) =>
     R.requestShapeError(400, instance, "json_mapping_error", message, { param });
+  // A `null` (or otherwise non-object) body maps to nothing an endpoint can use.
+  if (mapped.ok && (mapped.value === null || typeof mapped.value !== "object")) return mappingError("Could not map request body.");
+  if (mapped.ok) return mapped.value as Record<string, unknown>;
   if (!mapped.path) return mappingError("Could not map request body.");
   if (mapped.kind === "unknown") {
     // [!] SmartBill also answers a misspelled field with a Tomcat 500 page; companies can opt into that.

@@ -3,6 +3,7 @@
 import { ZodError } from "zod";
 import { CONTROL_OPS, SandboxAdminError, sandboxAdmin } from "./admin";
 import type { Env } from "./api";
+import { readBodyText } from "./body";
 import { json } from "./responses";
 import { timingSafeEqualString } from "./util";
 
@@ -19,10 +20,12 @@ export async function handleControl(env: Env, req: Request, op: string, controlK
   if (req.method !== "POST") return json(405, { error: "Use POST" }, { Allow: "POST" });
 
   let input: unknown = {};
-  const text = await req.text();
+  const body = await readBodyText(req);
+  if (!body.ok) return json(413, { error: "The body is too large" });
+  const text = body.text;
   if (text.trim()) {
     try {
-      input = JSON.parse(text);
+      input = JSON.parse(text) ?? {};
     } catch {
       return json(400, { error: "The body must be JSON" });
     }
@@ -36,7 +39,10 @@ export async function handleControl(env: Env, req: Request, op: string, controlK
     if (e instanceof ZodError) return json(400, { error: "Invalid input", issues: e.issues });
     if (e instanceof SandboxAdminError) return json(e.status, { error: e.message });
     // e.g. two accounts with the same token, or a company CIF taken twice
-    if ((e as { code?: string }).code === "23505") return json(409, { error: (e as Error).message });
+    const code = (e as { code?: string }).code;
+    if (code === "23505") return json(409, { error: (e as Error).message });
+    // PostgreSQL "data exception" (a NUL byte, a number out of range …): the input's fault, not ours.
+    if (typeof code === "string" && code.startsWith("22")) return json(400, { error: "Invalid input" });
     throw e;
   }
 }

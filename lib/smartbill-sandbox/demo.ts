@@ -51,8 +51,8 @@ export async function seedSandboxDemo(sql: Sql): Promise<void> {
   await sql.begin(async (tx) => {
     const account = async (email: string, token: string, apiAccess: boolean) => {
       await tx`
-        insert into smartbill_sandbox.accounts (email, token, token_hash, api_access)
-        values (${email}, ${token}, ${hashToken(token)}, ${apiAccess}) on conflict do nothing`;
+        insert into smartbill_sandbox.accounts (email, token_hash, api_access)
+        values (${email}, ${hashToken(token)}, ${apiAccess}) on conflict do nothing`;
       const [row] = await tx<{ id: number }[]>`select id from smartbill_sandbox.accounts where email = ${email}`;
       return row!.id;
     };

@@ -23,7 +23,7 @@ export async function handleDocumentLink(env: Env, req: Request, path: string): 
       },
     });
   }
-  const edit = /^\/documente\/editare\/factura\/(\d+)\/?$/.exec(path);
+  const edit = /^\/documente\/editare\/factura\/(\d{1,15})\/?$/.exec(path);
   if (edit) return editPage(env, req, Number(edit[1]), path);
   const pay = /^\/plata\/([A-Za-z0-9]+)$/.exec(path);
   if (pay) {

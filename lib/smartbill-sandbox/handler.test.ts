@@ -66,6 +66,13 @@ describe("the handler mounted under a prefix, as in the Next app", () => {
       process.env.SMARTBILL_SANDBOX = "off";
       expect((await route.GET(req())).status).toBe(404);
       delete process.env.SMARTBILL_SANDBOX;
+      // Production without an explicit choice has no public sandbox; SMARTBILL_SANDBOX=on brings it back.
+      (process.env as Record<string, string>).NODE_ENV = "production";
+      expect((await route.GET(req())).status).toBe(404);
+      process.env.SMARTBILL_SANDBOX = "on";
+      expect((await route.GET(req())).status).toBe(200);
+      (process.env as Record<string, string>).NODE_ENV = "test";
+      delete process.env.SMARTBILL_SANDBOX;
       const control = await route.POST(new Request(`${APP}/__control/list-invoices`, { method: "POST", headers: { "x-sandbox-control-key": "x" } }));
       expect(control.status).toBe(404);
     } finally {

@@ -45,20 +45,21 @@ describe("POST /invoice/v2", () => {
     expect((await post(invoiceBody())).body.number).toBe("0003");
   });
 
-  it("refuses a body that is not application/json with 415, before authentication", async () => {
-    const res = await s.call("POST", "/invoice/v2", { body: JSON.stringify(invoiceBody()), headers: { "content-type": "text/plain" }, auth: null });
+  it("refuses a body that is not application/json with 415, after authentication", async () => {
+    const res = await s.call("POST", "/invoice/v2", { body: JSON.stringify(invoiceBody()), headers: { "content-type": "text/plain" } });
     expect(res.status).toBe(415);
+    const anonymous = await s.call("POST", "/invoice/v2", { body: "x", headers: { "content-type": "text/plain" }, auth: null });
+    expect(anonymous.status).toBe(401);
     expect(await res.json()).toMatchObject({ status: 415, type: "invalid_request_error" });
   });
 
-  it("reports JSON syntax, unknown fields and wrong types as request-shape errors, before authentication", async () => {
-    const bad = await s.call("POST", "/invoice/v2", { body: "{nope", headers: { "content-type": "application/json" }, auth: null });
+  it("reports JSON syntax, unknown fields and wrong types as request-shape errors", async () => {
+    const bad = await s.call("POST", "/invoice/v2", { body: "{nope", headers: { "content-type": "application/json" } });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ errors: [{ code: "json_parse_error", message: "Error parsing JSON request input." }] });
 
     const unknown = await s.call("POST", "/invoice/v2", {
       json: invoiceBody({ products: [{ name: "x", zzz: 1 }] }),
-      auth: null,
     });
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toEqual({
@@ -190,10 +191,10 @@ describe("POST /invoice/v2", () => {
     expect((await post(invoiceBody({ paymentUrl: "https://pay.example/x" }))).body.url).toBe("https://pay.example/x");
   });
 
-  it("answers an explicit null companyVatCode with SmartBill's 500 JSON", async () => {
+  it("answers an explicit null companyVatCode with a mapping error (SmartBill: a 500)", async () => {
     const { status, body } = await post(invoiceBody({ companyVatCode: null }));
-    expect(status).toBe(500);
-    expect(body).toMatchObject({ errorText: "Internal Server Error!", documentId: null });
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ errors: [{ code: "json_mapping_error", param: "companyVatCode" }] });
   });
 
   it("keeps the legacy POST /invoice with the short response, behind a company switch", async () => {

@@ -133,6 +133,12 @@ const STEPS: string[][] = [
     )`,
     `create index if not exists call_log_token_idx on ${SCHEMA}.call_log (token_hash, id)`,
   ],
+  [
+    // Tokens are kept only as their sha-256 (token_hash): a dump of the sandbox holds no usable credential.
+    `alter table ${SCHEMA}.accounts drop column if exists token`,
+    // Accounts provisioned for a Bursar school ("Use the sandbox"): one per school reference.
+    `alter table ${SCHEMA}.accounts add column if not exists school_ref text unique`,
+  ],
 ];
 
 export const SCHEMA_VERSION = STEPS.length;

@@ -3,6 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import postgres from "postgres";
+import { MAX_BODY_BYTES } from "./body";
 import type { Sql } from "./db";
 import { seedSandboxDemo } from "./demo";
 import { createSandboxHandler } from "./handler";
@@ -15,6 +16,7 @@ export interface SandboxServerOptions {
   port?: number;
   host?: string;
   controlKey?: string;
+  provisionKey?: string;
   now?: () => Date;
   /** Creates the demo accounts if missing (idempotent; default true), so the demo credentials just work. */
   seedDemo?: boolean;
@@ -33,7 +35,7 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
   const ownSql = opts.sql ? undefined : postgres(url!, { max: 10, onnotice: () => {} });
   const sql = opts.sql ?? ownSql!;
   if (opts.seedDemo ?? true) await seedSandboxDemo(sql);
-  const handler = createSandboxHandler({ sql, now: opts.now, controlKey: opts.controlKey, canDropConnections: true });
+  const handler = createSandboxHandler({ sql, now: opts.now, controlKey: opts.controlKey, provisionKey: opts.provisionKey, canDropConnections: true });
   const closing = new AbortController();
 
   const server = http.createServer((req, res) => {
@@ -49,8 +51,18 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
     res.on("close", () => {
       if (!res.writableFinished) aborted.abort();
     });
+    const tooLarge = () => {
+      res.writeHead(413, { "content-type": "application/json;charset=UTF-8", connection: "close" });
+      res.end(JSON.stringify({ error: "The request body is too large." }));
+    };
+    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return tooLarge();
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) return tooLarge();
+      chunks.push(chunk as Buffer);
+    }
     const headers = new Headers();
     for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
     const method = req.method ?? "GET";

@@ -73,8 +73,11 @@ function walk(spec: FieldSpec, v: unknown, path: string): unknown {
     case "any":
       return v;
     case "string":
-      // Jackson coerces scalars to String.
-      if (typeof v === "string") return v;
+      // Jackson coerces scalars to String. [!] A NUL character is refused here: PostgreSQL cannot store it.
+      if (typeof v === "string") {
+        if (v.includes("\0")) throw new MapError("type", path);
+        return v;
+      }
       if (typeof v === "number" || typeof v === "boolean") return String(v);
       throw new MapError("type", path);
     case "number":
@@ -113,7 +116,11 @@ function walk(spec: FieldSpec, v: unknown, path: string): unknown {
         if (spec.single && typeof v === "object") return [walk(spec.of, v, `${path}[0]`)];
         throw new MapError("type", path);
       }
-      return v.map((item, i) => walk(spec.of, item, `${path}[${i}]`));
+      // [!] Jackson would put a null element in the list; the sandbox refuses it (the type says no nulls).
+      return v.map((item, i) => {
+        if (item === null) throw new MapError("type", `${path}[${i}]`);
+        return walk(spec.of, item, `${path}[${i}]`);
+      });
     }
   }
 }

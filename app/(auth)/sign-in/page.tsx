@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getCurrentMember, getCurrentUser } from "@/lib/auth/session";
 import { homePathFor } from "@/lib/auth/permissions";
+import { isDemoEnabled } from "@/lib/demo-mode";
 import { appOrigin } from "@/lib/request-origin";
 import { SignInForm } from "./sign-in-form";
 
@@ -19,7 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   }
   return (
     <Suspense>
-      <SignInForm showDemoHint={process.env.BURSAR_DEMO !== "off"} />
+      <SignInForm showDemoHint={isDemoEnabled()} />
     </Suspense>
   );
 }

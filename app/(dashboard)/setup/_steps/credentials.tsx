@@ -1,6 +1,6 @@
 import { db } from "@/db";
 import { getActiveConnection } from "@/lib/billing/connection";
-import { isSandboxEnabled } from "@/lib/sandbox-mode";
+import { isSandboxEnabled } from "@/lib/sandbox";
 import { CredentialsForm } from "../_components/credentials-form";
 import type { StepProps } from "./types";
 

@@ -21,7 +21,7 @@ export const verifyCredentialsAction = memberAction(
 export const connectSandboxAction = memberAction(
   { name: "connectSandbox", schema: z.object({}), permission: "manageBilling" },
   async (_input, ctx) => {
-    const result = await connectSmartBill(db, { orgId: ctx.orgId, actorUserId: ctx.user.id, sandbox: true });
+    const result = await connectSmartBill(db, { orgId: ctx.orgId, actorUserId: ctx.user.id, sandbox: true, schoolName: ctx.org.name });
     await completeStep(db, ctx.orgId, "credentials");
     revalidatePath("/", "layout");
     return result;

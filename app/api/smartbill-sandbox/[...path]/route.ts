@@ -1,7 +1,8 @@
 // The SmartBill sandbox inside the app: base URL `${origin}/api/smartbill-sandbox/SBORO/api`.
-// On unless SMARTBILL_SANDBOX=off; the control API only with SMARTBILL_SANDBOX_CONTROL_KEY.
+// On when lib/sandbox says so (SMARTBILL_SANDBOX, off by default in production); the control API only
+// with SMARTBILL_SANDBOX_CONTROL_KEY; per-school provisioning with the key the app derives (lib/sandbox).
 import postgres from "postgres";
-import { isSandboxEnabled } from "@/lib/sandbox-mode";
+import { isSandboxEnabled, sandboxProvisionKey } from "@/lib/sandbox";
 import { createSandboxHandler, type SandboxHandler } from "@/lib/smartbill-sandbox/handler";
 
 export const dynamic = "force-dynamic";
@@ -10,17 +11,19 @@ export const runtime = "nodejs";
 // One pool per process, kept on globalThis so dev hot-reload does not open a new one each time. The
 // sandbox stands in for an external service, so it has a pool of its own rather than the app's.
 const g = globalThis as typeof globalThis & {
-  __smartbillSandbox?: { sql: postgres.Sql; handler: SandboxHandler; controlKey: string | undefined };
+  __smartbillSandbox?: { sql: postgres.Sql; handler: SandboxHandler; keys: string };
 };
 
 function sandbox(): SandboxHandler | undefined {
   if (!isSandboxEnabled()) return undefined;
   const controlKey = process.env.SMARTBILL_SANDBOX_CONTROL_KEY || undefined;
-  if (!g.__smartbillSandbox || g.__smartbillSandbox.controlKey !== controlKey) {
+  const provisionKey = sandboxProvisionKey();
+  const keys = JSON.stringify([controlKey, provisionKey]);
+  if (!g.__smartbillSandbox || g.__smartbillSandbox.keys !== keys) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: the SmartBill sandbox stores its data in PostgreSQL.");
     const sql = g.__smartbillSandbox?.sql ?? postgres(url, { max: 5, onnotice: () => {} });
-    g.__smartbillSandbox = { sql, controlKey, handler: createSandboxHandler({ sql, controlKey }) };
+    g.__smartbillSandbox = { sql, keys, handler: createSandboxHandler({ sql, controlKey, provisionKey }) };
   }
   return g.__smartbillSandbox.handler;
 }

@@ -90,6 +90,8 @@ export async function acceptInvitationAsNewUser(
   db: Database,
   p: { token: string; name: string; password: string },
 ): Promise<{ email: string }> {
+  // A cheap look first, so a wrong token costs no bcrypt round.
+  if (!(await getOpenInvitationByTokenHash(db, hashInviteToken(p.token)))) throw new AppError("not_found", "auth.invite.invalid");
   const passwordHash = await hashPassword(p.password);
   try {
     return await db.transaction(async (tx) => {

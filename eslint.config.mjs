@@ -1,15 +1,39 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-// Imports flow one way: app → lib → db. UI components never reach the database or SmartBill.
-const serverOnly = [
+// Imports flow one way: app → lib and db/queries → db. Each file glob below gets ONE list of restricted
+// imports (in flat config a later entry replaces a rule's options, it does not add to them), built from
+// these groups. scripts/check-import-rules.sh proves each rule fails on a deliberate bad import.
+
+const DATA = [
+  { group: ["drizzle-orm", "drizzle-orm/*"], message: "app/ reaches data through lib/ and db/queries, never drizzle-orm directly." },
+  {
+    group: ["@/db/schema", "@/db/schema/*", "**/db/schema", "**/db/schema/*"],
+    allowTypeImports: true,
+    message: "app/ reaches data through lib/ and db/queries, never db/schema (re-export the type from db/queries).",
+  },
+];
+const SANDBOX = [
+  {
+    group: ["@/lib/smartbill-sandbox", "@/lib/smartbill-sandbox/*", "**/lib/smartbill-sandbox", "**/lib/smartbill-sandbox/*", "**/smartbill-sandbox/*"],
+    message: "Only the sandbox route, scripts and tests import the SmartBill sandbox; product code asks the sandbox switch.",
+  },
+];
+const LIB = [{ group: ["@/lib", "@/lib/*", "**/lib/*"], message: "db/ never imports lib/: the database layer knows nothing above it." }];
+const UI = [{ group: ["@/components/*", "@/app/*"], message: "lib/ must not import the UI." }];
+const CLIENT = [
   { group: ["@/db", "@/db/*", "**/db/*", "**/db"], message: "components/ must not import db/: pass data in as props." },
   {
-    group: ["@/lib/smartbill", "@/lib/smartbill/*", "**/lib/smartbill/*", "@/lib/smartbill-sandbox", "@/lib/smartbill-sandbox/*"],
+    group: ["@/lib/smartbill", "@/lib/smartbill/*", "**/lib/smartbill/*"],
     message: "SmartBill code is server-only: call a server action instead.",
   },
   { group: ["@/lib/invoicing/*", "@/lib/jobs/*", "@/lib/gocardless/*"], message: "Server-only domain code." },
 ];
+
+const restrict = (...groups) => ({ "@typescript-eslint/no-restricted-imports": ["error", { patterns: groups.flat() }] });
+
+// Tests and their support code may reach anything.
+const TESTS = ["**/*.test.ts", "**/*.test.tsx", "test/**", "e2e/**"];
 
 const config = [
   ...nextVitals,
@@ -17,17 +41,20 @@ const config = [
   {
     ignores: [".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "db/migrations/**", "next-env.d.ts"],
   },
+  { files: ["**/*.{ts,tsx,mjs,js}"], ignores: ["scripts/**", "lib/smartbill-sandbox/**", ...TESTS], rules: restrict(SANDBOX) },
+  { files: ["app/**/*.{ts,tsx}"], ignores: ["app/api/smartbill-sandbox/**", ...TESTS], rules: restrict(DATA, SANDBOX) },
+  { files: ["app/api/smartbill-sandbox/**/*.{ts,tsx}"], rules: restrict(DATA) },
+  { files: ["db/**/*.ts"], ignores: TESTS, rules: restrict(LIB, SANDBOX) },
+  { files: ["lib/smartbill/**/*.ts"], ignores: TESTS, rules: restrict(UI, SANDBOX) },
+  { files: ["components/**/*.{ts,tsx}"], ignores: TESTS, rules: restrict(CLIENT, SANDBOX) },
+  // lib/env.ts is the one reader of the environment in lib/ and app/.
   {
-    files: ["components/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: serverOnly }] },
-  },
-  {
-    files: ["lib/smartbill/**/*.ts"],
+    files: ["lib/**/*.{ts,tsx}", "app/**/*.{ts,tsx}"],
+    // The sandbox runs standalone too (scripts), and lib/demo-mode.ts is shared with the launcher: both
+    // take their variables as a parameter and default to process.env, outside the app's reader.
+    ignores: ["lib/env.ts", "lib/smartbill-sandbox/**", "lib/demo-mode.ts", ...TESTS],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: ["@/components/*", "@/app/*"], message: "lib/ must not import the UI." }] },
-      ],
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read the environment through env() in lib/env.ts." }],
     },
   },
   {

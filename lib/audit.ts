@@ -1,6 +1,6 @@
 import "server-only";
 import type { Executor } from "@/db";
-import { auditLog } from "@/db/schema";
+import { insertAuditEntry } from "@/db/queries/audit";
 
 const SECRET_KEYS = /token|password|secret|key/i;
 
@@ -11,5 +11,5 @@ export async function writeAudit(
   entry: { orgId: string; actorUserId: string | null; action: string; entityType: string; entityId?: string | null; details?: Record<string, unknown> },
 ): Promise<void> {
   const details = Object.fromEntries(Object.entries(entry.details ?? {}).filter(([k]) => !SECRET_KEYS.test(k)));
-  await db.insert(auditLog).values({ ...entry, entityId: entry.entityId ?? null, details });
+  await insertAuditEntry(db, { ...entry, entityId: entry.entityId ?? null, details });
 }

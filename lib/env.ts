@@ -1,25 +1,55 @@
 import "server-only";
 import { z } from "zod";
 
-// Validated once, on first use; scripts/with-db.ts fills in NEXTAUTH_SECRET and BURSAR_ENCRYPTION_KEY
-// for the embedded default.
-const schema = z.object({
-  DATABASE_URL: z.string().min(1),
-  NEXTAUTH_SECRET: z.string().min(16),
-  NEXTAUTH_URL: z.url().optional(),
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+// The one reader of process.env for lib/ and app/ (db/, scripts and next.config read their own: they run
+// before or outside the app). Unset and empty mean the same: the default. Read on every call, not cached:
+// tests and scripts set variables after this module is loaded, and a parse is microseconds.
+// scripts/with-db.ts fills in NEXTAUTH_SECRET and BURSAR_ENCRYPTION_KEY for the embedded default.
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const LOG_LEVELS = ["silent", "error", "warn", "info", "debug"] as const;
+
+/** SmartBill client settings that may differ per deployment (the rate limit is a constant: lib/smartbill/config.ts). */
+const smartBillSchema = z.object({
+  SMARTBILL_BASE_URL: z.url().optional(),
+  SMARTBILL_CONNECT_TIMEOUT_MS: int(5_000, 1),
+  SMARTBILL_TIMEOUT_MS: int(20_000, 1),
+  SMARTBILL_CREATE_TIMEOUT_MS: int(60_000, 1),
+  SMARTBILL_MAX_RETRIES: int(2),
+  SMARTBILL_RETRY_BASE_MS: int(300, 1),
+  SMARTBILL_MAX_WAIT_MS: int(60_000),
+  SMARTBILL_LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
 });
 
-let cached: z.infer<typeof schema> | undefined;
+const schema = smartBillSchema.extend({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  /** 32 bytes, base64; checked where it is used (lib/crypto/secret-box.ts) so the message can say how. */
+  BURSAR_ENCRYPTION_KEY: z.string().optional(),
+  /** The demo school switch; read by lib/demo-mode.ts (shared with the launcher, so it takes the variables). */
+  BURSAR_DEMO: z.string().optional(),
+  /** How the server reaches itself (the built-in sandbox is called over HTTP like the real SmartBill). */
+  BURSAR_INTERNAL_URL: z.url().optional(),
+  PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  /** The built-in SmartBill sandbox switch; read by lib/demo-mode.ts. */
+  SMARTBILL_SANDBOX: z.string().optional(),
+  SMARTBILL_SANDBOX_URL: z.url().optional(),
+  SMARTBILL_SANDBOX_CONTROL_KEY: z.string().optional(),
+  /** The secret for the sandbox's provisioning endpoint; derived from BURSAR_ENCRYPTION_KEY when unset. */
+  SMARTBILL_SANDBOX_PROVISION_KEY: z.string().optional(),
+});
 
-export function env() {
-  if (!cached) {
-    const parsed = schema.safeParse(process.env);
-    if (!parsed.success) {
-      const names = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
-      throw new Error(`Invalid environment: ${names}. See .env.example.`);
-    }
-    cached = parsed.data;
+export type Env = z.infer<typeof schema>;
+
+/** The validated environment; `source` is for tests and scripts that pass their own variables. */
+export function env(source: Record<string, string | undefined> = process.env): Env {
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    // Names only: values might be secrets.
+    const names = [...new Set(parsed.error.issues.map((i) => i.path.join(".")))].join(", ");
+    throw new Error(`Invalid environment: ${names}. See .env.example and docs/smartbill-client.md.`);
   }
-  return cached;
+  return parsed.data;
 }

@@ -52,7 +52,8 @@ async function school(name: string) {
 }
 
 async function connection(orgId: string) {
-  const { getActiveConnection, credentialsOf } = await import("./billing/connection");
+  const { credentialsOf } = await import("./billing/connection");
+  const { getActiveConnection } = await import("../db/queries/smartbill-connections");
   const c = (await getActiveConnection(t.db, orgId))!;
   return { row: c, creds: credentialsOf(c) };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { isSandboxSwitchOn } from "@/lib/demo-mode";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { SmartBillCredentials } from "@/lib/smartbill";
 
@@ -15,8 +16,9 @@ export function isSandboxEnabled(): boolean {
 
 /** Where the built-in sandbox answers: this app, over HTTP, like the real SmartBill. */
 export function sandboxBaseUrl(): string {
-  if (process.env.SMARTBILL_SANDBOX_URL) return process.env.SMARTBILL_SANDBOX_URL.replace(/\/+$/, "");
-  const internal = process.env.BURSAR_INTERNAL_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  const e = env();
+  if (e.SMARTBILL_SANDBOX_URL) return e.SMARTBILL_SANDBOX_URL.replace(/\/+$/, "");
+  const internal = e.BURSAR_INTERNAL_URL ?? `http://127.0.0.1:${e.PORT ?? 3000}`;
   return `${internal.replace(/\/+$/, "")}/api/smartbill-sandbox/SBORO/api`;
 }
 
@@ -26,8 +28,9 @@ export function sandboxBaseUrl(): string {
  * variable; SMARTBILL_SANDBOX_PROVISION_KEY overrides it (a sandbox on another host).
  */
 export function sandboxProvisionKey(): string | undefined {
-  if (process.env.SMARTBILL_SANDBOX_PROVISION_KEY) return process.env.SMARTBILL_SANDBOX_PROVISION_KEY;
-  const key = process.env.BURSAR_ENCRYPTION_KEY;
+  const e = env();
+  if (e.SMARTBILL_SANDBOX_PROVISION_KEY) return e.SMARTBILL_SANDBOX_PROVISION_KEY;
+  const key = e.BURSAR_ENCRYPTION_KEY;
   if (!key) return undefined;
   return crypto.createHmac("sha256", key).update("bursar/smartbill-sandbox/provision/v1").digest("base64url");
 }

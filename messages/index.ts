@@ -3,10 +3,12 @@
 import enBase from "./en.json";
 import enAuth from "./en/auth.json";
 import enProfiles from "./en/profiles.json";
+import enSetupOrder from "./en/setup-order.json";
 import enVat from "./en/vat.json";
 import roBase from "./ro.json";
 import roAuth from "./ro/auth.json";
 import roProfiles from "./ro/profiles.json";
+import roSetupOrder from "./ro/setup-order.json";
 import roVat from "./ro/vat.json";
 
 // auth.json adds to the base catalogue's `auth` namespace, one level deep.
@@ -22,6 +24,6 @@ function withAuth<B extends { auth: { signIn: object; invite: object } }, A exte
   } as B["auth"] & A & { signIn: B["auth"]["signIn"] & A["signIn"]; invite: B["auth"]["invite"] & A["invite"] };
 }
 
-export const en = { ...enBase, auth: withAuth(enBase, enAuth), profiles: enProfiles, vat: enVat };
-export const ro: typeof en = { ...roBase, auth: withAuth(roBase, roAuth), profiles: roProfiles, vat: roVat };
+export const en = { ...enBase, auth: withAuth(enBase, enAuth), profiles: enProfiles, setupOrder: enSetupOrder, vat: enVat };
+export const ro: typeof en = { ...roBase, auth: withAuth(roBase, roAuth), profiles: roProfiles, setupOrder: roSetupOrder, vat: roVat };
 export type Messages = typeof en;

@@ -22,6 +22,8 @@ echo "== typecheck"
 npm run typecheck
 echo "== lint"
 npm run lint
+echo "== import rules (a deliberate bad import must fail lint)"
+bash scripts/check-import-rules.sh
 echo "== unit and integration tests (vitest)"
 npm test
 echo "== production build"

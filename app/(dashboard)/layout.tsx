@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n";
 import { homePathFor } from "@/lib/auth/permissions";
 import { db } from "@/db";
-import { getActiveConnection } from "@/lib/billing/connection";
+import { getActiveConnection } from "@/db/queries/smartbill-connections";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const member = await requireUser();

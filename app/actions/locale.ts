@@ -1,10 +1,9 @@
 "use server";
 
 import { cookies } from "next/headers";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
-import { users } from "@/db/schema";
+import { updateUserLocale } from "@/db/queries/user-preferences";
 import { getCurrentMember } from "@/lib/auth/session";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n";
 import { publicAction } from "@/lib/safe-action";
@@ -16,7 +15,7 @@ export const setLocaleAction = publicAction(
   async ({ locale }) => {
     (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax" });
     const member = await getCurrentMember();
-    if (member) await db.update(users).set({ locale }).where(eq(users.id, member.user.id));
+    if (member) await updateUserLocale(db, member.user.id, locale);
     return { locale };
   },
 );

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
 import { memberships, organisations, users, type Role } from "@/db/schema";
 
@@ -25,22 +25,6 @@ export async function listMembers(db: Database, orgId: string) {
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.orgId, orgId))
     .orderBy(asc(memberships.createdAt));
-}
-
-export async function getMembership(db: Database, orgId: string, userId: string) {
-  const [row] = await db
-    .select()
-    .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
-  return row ?? null;
-}
-
-export async function countAdmins(db: Database, orgId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, "admin")));
-  return row?.n ?? 0;
 }
 
 export async function updateMemberRole(db: Executor, orgId: string, userId: string, role: Role) {

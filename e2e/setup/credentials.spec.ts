@@ -85,8 +85,11 @@ test.describe("SmartBill credentials step", () => {
     await expect(page.getByTestId("step-generation")).toHaveAttribute("data-state", "done");
     await expect(page.getByTestId("step-series")).toHaveAttribute("data-state", "todo");
 
-    // Back shows the saved choice; a step not reached yet cannot be opened by URL.
+    // Back shows the saved choice; a step not reached yet cannot be opened by URL. The page never writes:
+    // it records the visit with a server action once shown.
+    const remembered = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/setup/generation"));
     await page.goto("/setup/generation");
+    await remembered;
     await expect(page.getByLabel("Manual")).toBeChecked();
     await page.goto("/setup/review");
     await expect(page).toHaveURL(/\/setup\/generation$/);

@@ -8,6 +8,7 @@ import type { Role } from "@/db/schema";
 import { listMembershipsOfUser } from "@/db/queries/memberships";
 import { getUserProfile } from "@/db/queries/users";
 import { authOptions } from "./options";
+import { can, type Permission } from "./permissions";
 
 export const ACTIVE_ORG_COOKIE = "bursar_org";
 
@@ -54,5 +55,12 @@ export async function requireUser(): Promise<CurrentMember> {
 export async function requireRole(...roles: Role[]): Promise<CurrentMember> {
   const member = await requireUser();
   if (!roles.includes(member.role)) forbidden();
+  return member;
+}
+
+/** For pages: the signed-in member, if their role has `permission` (the table server actions use). */
+export async function requirePermission(permission: Permission): Promise<CurrentMember> {
+  const member = await requireUser();
+  if (!can(member.role, permission)) forbidden();
   return member;
 }

@@ -3,9 +3,10 @@ import type { Database } from "@/db";
 import { AppError } from "@/lib/errors";
 import { provisionSandboxAccount, sandboxBaseUrl } from "@/lib/sandbox";
 import type { SmartBillCredentials } from "@/lib/smartbill";
-import { credentialsOf, getActiveConnection, saveConnection, verifyCredentials } from "./connection";
+import { getActiveConnection } from "@/db/queries/smartbill-connections";
+import { getSmartBill } from "@/lib/smartbill/get-smartbill";
+import { credentialsOf, saveConnection, verifyCredentials } from "./connection";
 import type { CredentialsInput } from "./schemas";
-import { smartbill } from "./smartbill";
 
 export interface ConnectResult {
   username: string;
@@ -44,7 +45,7 @@ export async function connectSmartBill(
       ...(baseUrl ? { baseUrl } : {}),
     };
   }
-  const verified = await verifyCredentials(smartbill(), creds);
+  const verified = await verifyCredentials(getSmartBill(), creds);
   const isSandbox = !!p.sandbox || creds.baseUrl === sandboxBaseUrl();
   const saved = await saveConnection(db, { orgId: p.orgId, actorUserId: p.actorUserId, creds, isSandbox, verified });
   return {

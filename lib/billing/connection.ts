@@ -1,13 +1,12 @@
 import "server-only";
-import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
-import { billingSettings, smartbillConnections } from "@/db/schema";
+import { ensureBillingSettings, updateBillingSettings } from "@/db/queries/billing-settings";
+import { getActiveConnection, insertConnection, updateConnection, type Connection } from "@/db/queries/smartbill-connections";
 import { writeAudit } from "@/lib/audit";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { AppError } from "@/lib/errors";
 import { isSmartBillError, type SmartBill, type SmartBillCredentials, type SmartBillSeries, type SmartBillTax } from "@/lib/smartbill";
-
-export type Connection = typeof smartbillConnections.$inferSelect;
+import { VerifyError, verifyFailureOf } from "./smartbill-call";
 
 /** What the admin sees about a connection: never the token, only its last 4 characters. */
 export type ConnectionSummary = Omit<Connection, "tokenCiphertext">;
@@ -16,37 +15,6 @@ export interface Verified {
   vatPayer: boolean;
   taxes: SmartBillTax[];
   invoiceSeries: SmartBillSeries[];
-}
-
-// The plain reason a verification failed, one per case the admin must tell apart.
-export type VerifyFailure = "credentials" | "company_not_found" | "no_api_access" | "unreachable" | "rate_limited" | "other";
-
-export function verifyFailureOf(e: unknown): VerifyFailure {
-  if (!isSmartBillError(e)) return "other";
-  switch (e.code) {
-    case "credentials":
-    case "company_not_found":
-    case "no_api_access":
-    case "rate_limited":
-      return e.code;
-    case "unavailable":
-    case "ambiguous":
-      return "unreachable";
-    default:
-      return "other";
-  }
-}
-
-/** SmartBill refused or could not answer a verification; `reason` says which of the plain cases it is. */
-export class VerifyError extends AppError {
-  constructor(
-    readonly reason: VerifyFailure,
-    field: "token" | "cif" | undefined,
-    original: string | undefined,
-  ) {
-    const message = `setup.credentials.failure.${reason}`;
-    super("external", message, field ? { [field]: [message] } : undefined, original);
-  }
 }
 
 /** Calls SmartBill live: GET /tax (also tells a non-VAT payer) and GET /series. Throws VerifyError on failure. */
@@ -60,24 +28,6 @@ export async function verifyCredentials(sb: SmartBill, creds: SmartBillCredentia
     const field = reason === "credentials" ? "token" : reason === "company_not_found" ? "cif" : undefined;
     throw new VerifyError(reason, field, isSmartBillError(e) ? e.originalText : undefined);
   }
-}
-
-export async function getActiveConnection(db: Executor, orgId: string): Promise<Connection | null> {
-  const [row] = await db
-    .select()
-    .from(smartbillConnections)
-    .where(and(eq(smartbillConnections.orgId, orgId), isNull(smartbillConnections.disconnectedAt)));
-  return row ?? null;
-}
-
-export async function getLatestConnection(db: Executor, orgId: string): Promise<Connection | null> {
-  const [row] = await db
-    .select()
-    .from(smartbillConnections)
-    .where(eq(smartbillConnections.orgId, orgId))
-    .orderBy(desc(smartbillConnections.createdAt))
-    .limit(1);
-  return row ?? null;
 }
 
 export function summarise(c: Connection): ConnectionSummary {
@@ -120,16 +70,11 @@ export async function saveConnection(
   };
   return db.transaction(async (tx) => {
     const current = await getActiveConnection(tx, p.orgId);
-    let row: Connection;
-    if (current) {
-      [row] = (await tx.update(smartbillConnections).set(values).where(eq(smartbillConnections.id, current.id)).returning()) as [Connection];
-    } else {
-      [row] = (await tx.insert(smartbillConnections).values({ ...values, orgId: p.orgId, createdBy: p.actorUserId }).returning()) as [Connection];
-    }
-    await tx.insert(billingSettings).values({ orgId: p.orgId }).onConflictDoNothing();
-    if (!p.verified.vatPayer) {
-      await tx.update(billingSettings).set({ vatMode: "not_payer", updatedAt: now }).where(eq(billingSettings.orgId, p.orgId));
-    }
+    const row = current
+      ? (await updateConnection(tx, p.orgId, current.id, values))!
+      : await insertConnection(tx, p.orgId, { ...values, createdBy: p.actorUserId });
+    await ensureBillingSettings(tx, p.orgId);
+    if (!p.verified.vatPayer) await updateBillingSettings(tx, p.orgId, { vatMode: "not_payer", updatedAt: now });
     await writeAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
@@ -142,31 +87,12 @@ export async function saveConnection(
   });
 }
 
-/** Health bookkeeping after any SmartBill call made for the organisation. */
-export async function recordCallOutcome(db: Executor, connectionId: string, outcome: { ok: true } | { ok: false; error: unknown }) {
-  const now = new Date();
-  if (outcome.ok) {
-    await db.update(smartbillConnections).set({ lastSuccessAt: now }).where(eq(smartbillConnections.id, connectionId));
-    return;
-  }
-  const e = outcome.error;
-  await db
-    .update(smartbillConnections)
-    .set({
-      lastErrorAt: now,
-      lastErrorCode: isSmartBillError(e) ? e.code : "other",
-      lastErrorMessage: isSmartBillError(e) ? e.userMessage : "Unexpected error",
-      lastErrorOriginal: isSmartBillError(e) ? (e.originalText ?? null) : null,
-    })
-    .where(eq(smartbillConnections.id, connectionId));
-}
-
 /** Disconnecting keeps the row and all history; the token ciphertext stays but is never used again. */
 export async function disconnect(db: Database, p: { orgId: string; actorUserId: string }) {
   await db.transaction(async (tx) => {
     const current = await getActiveConnection(tx, p.orgId);
     if (!current) return;
-    await tx.update(smartbillConnections).set({ disconnectedAt: new Date() }).where(eq(smartbillConnections.id, current.id));
+    await updateConnection(tx, p.orgId, current.id, { disconnectedAt: new Date() });
     await writeAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,

@@ -1,42 +1,21 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { smartbillConnections } from "@/db/schema";
+import { getActiveConnection, getLatestConnection, updateConnection } from "@/db/queries/smartbill-connections";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { credentialsOf, getActiveConnection, getLatestConnection, verifyCredentials, VerifyError, type Verified } from "./connection";
-import { smartbill } from "./smartbill";
+import { getSmartBill } from "@/lib/smartbill/get-smartbill";
+import { credentialsOf, verifyCredentials, type Verified } from "./connection";
+import { withSmartBill } from "./smartbill-call";
 
 /** Checks the saved credentials with SmartBill again and records the outcome for the health panel. */
 export async function reverifyConnection(db: Database, p: { orgId: string; actorUserId: string }): Promise<Verified> {
-  const c = await getActiveConnection(db, p.orgId);
-  if (!c) throw new AppError("conflict", "setup.notConnected");
-  try {
-    const verified = await verifyCredentials(smartbill(), credentialsOf(c));
-    const now = new Date();
-    await db
-      .update(smartbillConnections)
-      .set({ lastVerifiedAt: now, lastSuccessAt: now, vatPayer: verified.vatPayer })
-      .where(eq(smartbillConnections.id, c.id));
-    await writeAudit(db, { orgId: p.orgId, actorUserId: p.actorUserId, action: "smartbill.reverified", entityType: "smartbill_connection", entityId: c.id });
-    return verified;
-  } catch (e) {
-    await recordVerifyFailure(db, c.id, e);
-    throw e;
-  }
-}
-
-async function recordVerifyFailure(db: Database, connectionId: string, e: unknown) {
-  const now = new Date();
-  await db
-    .update(smartbillConnections)
-    .set({
-      lastErrorAt: now,
-      lastErrorCode: e instanceof VerifyError ? e.reason : "other",
-      lastErrorMessage: e instanceof VerifyError ? e.message : "Unexpected error",
-      lastErrorOriginal: e instanceof VerifyError ? (e.detail ?? null) : null,
-    })
-    .where(eq(smartbillConnections.id, connectionId));
+  const { verified, connectionId } = await withSmartBill(db, p.orgId, async (call) => ({
+    verified: await verifyCredentials(call.sb, call.creds),
+    connectionId: call.connection.id,
+  }));
+  await updateConnection(db, p.orgId, connectionId, { lastVerifiedAt: new Date(), vatPayer: verified.vatPayer });
+  await writeAudit(db, { orgId: p.orgId, actorUserId: p.actorUserId, action: "smartbill.reverified", entityType: "smartbill_connection", entityId: connectionId });
+  return verified;
 }
 
 /** Brings back the most recent disconnected connection after SmartBill accepts its credentials again. */
@@ -44,13 +23,10 @@ export async function reconnect(db: Database, p: { orgId: string; actorUserId: s
   if (await getActiveConnection(db, p.orgId)) throw new AppError("conflict", "settings.billing.alreadyConnected");
   const last = await getLatestConnection(db, p.orgId);
   if (!last) throw new AppError("conflict", "setup.notConnected");
-  const verified = await verifyCredentials(smartbill(), credentialsOf(last));
+  const verified = await verifyCredentials(getSmartBill(), credentialsOf(last));
   const now = new Date();
   await db.transaction(async (tx) => {
-    await tx
-      .update(smartbillConnections)
-      .set({ disconnectedAt: null, lastVerifiedAt: now, lastSuccessAt: now, vatPayer: verified.vatPayer })
-      .where(and(eq(smartbillConnections.id, last.id), eq(smartbillConnections.orgId, p.orgId)));
+    await updateConnection(tx, p.orgId, last.id, { disconnectedAt: null, lastVerifiedAt: now, lastSuccessAt: now, vatPayer: verified.vatPayer });
     await writeAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, action: "smartbill.reconnected", entityType: "smartbill_connection", entityId: last.id });
   });
 }

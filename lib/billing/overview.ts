@@ -1,21 +1,21 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { setupProgress } from "@/db/schema";
-import { getActiveConnection, summarise } from "./connection";
-import { listProfiles } from "./profiles";
-import { getBillingSettings } from "./settings";
+import { getBillingSettings } from "@/db/queries/billing-settings";
+import { listActiveProfiles } from "@/db/queries/billing-profiles";
+import { getSetupProgress } from "@/db/queries/setup-progress";
+import { getActiveConnection } from "@/db/queries/smartbill-connections";
+import { listActiveVatLevels } from "@/db/queries/vat-levels";
+import { summarise } from "./connection";
 import type { TestDraftResult } from "./test-draft";
-import { listActiveVatLevels } from "./vat";
 
 /** Everything the review step and Settings → Billing show, read in one place. */
 export async function getBillingOverview(db: Executor, orgId: string) {
-  const [connection, settings, profiles, vatLevels, [progress]] = await Promise.all([
+  const [connection, settings, profiles, vatLevels, progress] = await Promise.all([
     getActiveConnection(db, orgId),
     getBillingSettings(db, orgId),
-    listProfiles(db, orgId),
+    listActiveProfiles(db, orgId),
     listActiveVatLevels(db, orgId),
-    db.select().from(setupProgress).where(eq(setupProgress.orgId, orgId)),
+    getSetupProgress(db, orgId),
   ]);
   return {
     connection: connection ? summarise(connection) : null,

@@ -1,13 +1,23 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database, Executor, Transaction } from "@/db";
-import { billingProfiles, organisations } from "@/db/schema";
+import {
+  clearDefaultProfile,
+  getActiveProfile,
+  hasActiveProfile,
+  insertProfile,
+  listActiveProfiles,
+  lockProfiles,
+  updateProfile as updateProfileRow,
+  type BillingProfile,
+} from "@/db/queries/billing-profiles";
+import { getOrganisation } from "@/db/queries/organisations";
+import { getActiveConnection } from "@/db/queries/smartbill-connections";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { getActiveConnection } from "./connection";
 import { PROFILE_FIELDS, type Profile, type ProfileInput } from "./schemas";
 
-export type BillingProfile = typeof billingProfiles.$inferSelect;
+export type { BillingProfile };
+export { listActiveProfiles as listProfiles, getActiveProfile as getProfile };
 
 type ProfileFields = Omit<ProfileInput, "id">;
 /** A profile as its form holds it: every field present, empty text instead of null. */
@@ -17,48 +27,19 @@ export type ProfileDraft = { [K in keyof ProfileFields]-?: Exclude<ProfileFields
 const EDITABLE = PROFILE_FIELDS satisfies readonly (keyof Profile & keyof BillingProfile)[];
 type Editable = Pick<BillingProfile, (typeof EDITABLE)[number]>;
 
-const active = isNull(billingProfiles.archivedAt);
-
 function editableOf(p: Profile | BillingProfile): Editable {
   return Object.fromEntries(EDITABLE.map((k) => [k, p[k]])) as Editable;
 }
 
-/** The organisation's active profiles, the default first. */
-export async function listProfiles(db: Executor, orgId: string): Promise<BillingProfile[]> {
-  return db
-    .select()
-    .from(billingProfiles)
-    .where(and(eq(billingProfiles.orgId, orgId), active))
-    .orderBy(desc(billingProfiles.isDefault), asc(billingProfiles.createdAt), asc(billingProfiles.id));
-}
-
-export async function getProfile(db: Executor, orgId: string, profileId: string): Promise<BillingProfile | null> {
-  const [row] = await db
-    .select()
-    .from(billingProfiles)
-    .where(and(eq(billingProfiles.orgId, orgId), eq(billingProfiles.id, profileId), active));
-  return row ?? null;
-}
-
-// Profile changes of one organisation run one at a time, so "the first profile becomes the default"
-// and "exactly one default" hold under concurrent requests too.
-async function lockProfiles(tx: Transaction, orgId: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`billing_profiles:${orgId}`}, 0))`);
-}
-
 async function requireProfile(tx: Transaction, orgId: string, profileId: string): Promise<BillingProfile> {
-  const row = await getProfile(tx, orgId, profileId);
+  const row = await getActiveProfile(tx, orgId, profileId);
   if (!row) throw new AppError("not_found", "profiles.notFound");
   return row;
 }
 
 /** Values for a new profile's form: the first one comes from the SmartBill connection and the school. */
 export async function draftProfile(db: Executor, orgId: string): Promise<ProfileDraft> {
-  const [connection, [org], [existing]] = await Promise.all([
-    getActiveConnection(db, orgId),
-    db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, orgId)),
-    db.select({ id: billingProfiles.id }).from(billingProfiles).where(and(eq(billingProfiles.orgId, orgId), active)).limit(1),
-  ]);
+  const [connection, org, existing] = await Promise.all([getActiveConnection(db, orgId), getOrganisation(db, orgId), hasActiveProfile(db, orgId)]);
   const first = !existing;
   return {
     companyName: first ? (org?.name ?? "") : "",
@@ -83,24 +64,18 @@ export async function draftProfile(db: Executor, orgId: string): Promise<Profile
 export async function createProfile(db: Database, p: { orgId: string; actorUserId: string; input: Profile }): Promise<BillingProfile> {
   return db.transaction(async (tx) => {
     await lockProfiles(tx, p.orgId);
-    const [hasDefault] = await tx
-      .select({ id: billingProfiles.id })
-      .from(billingProfiles)
-      .where(and(eq(billingProfiles.orgId, p.orgId), active, eq(billingProfiles.isDefault, true)));
+    const hasDefault = await hasActiveProfile(tx, p.orgId, { isDefault: true });
     const values = editableOf(p.input);
-    const [row] = await tx
-      .insert(billingProfiles)
-      .values({ ...values, orgId: p.orgId, isDefault: !hasDefault })
-      .returning();
+    const row = await insertProfile(tx, p.orgId, { ...values, isDefault: !hasDefault });
     await writeAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
       action: "billing_profile.created",
       entityType: "billing_profile",
-      entityId: row!.id,
-      details: { ...values, isDefault: row!.isDefault },
+      entityId: row.id,
+      details: { ...values, isDefault: row.isDefault },
     });
-    return row!;
+    return row;
   });
 }
 
@@ -117,20 +92,16 @@ export async function updateProfile(
       EDITABLE.filter((k) => before[k] !== next[k]).map((k) => [k, { from: before[k], to: next[k] }]),
     );
     if (!Object.keys(changed).length) return before;
-    const [row] = await tx
-      .update(billingProfiles)
-      .set({ ...next, updatedAt: new Date() })
-      .where(and(eq(billingProfiles.orgId, p.orgId), eq(billingProfiles.id, p.profileId)))
-      .returning();
+    const row = await updateProfileRow(tx, p.orgId, p.profileId, next);
     await writeAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
       action: "billing_profile.updated",
       entityType: "billing_profile",
       entityId: p.profileId,
-      details: { companyName: row!.companyName, changed },
+      details: { companyName: row.companyName, changed },
     });
-    return row!;
+    return row;
   });
 }
 
@@ -140,22 +111,15 @@ export async function makeDefaultProfile(db: Database, p: { orgId: string; actor
     await lockProfiles(tx, p.orgId);
     const target = await requireProfile(tx, p.orgId, p.profileId);
     if (target.isDefault) return;
-    const previous = await tx
-      .update(billingProfiles)
-      .set({ isDefault: false, updatedAt: new Date() })
-      .where(and(eq(billingProfiles.orgId, p.orgId), eq(billingProfiles.isDefault, true), active))
-      .returning({ id: billingProfiles.id, companyName: billingProfiles.companyName });
-    await tx
-      .update(billingProfiles)
-      .set({ isDefault: true, updatedAt: new Date() })
-      .where(and(eq(billingProfiles.orgId, p.orgId), eq(billingProfiles.id, p.profileId)));
+    const previous = await clearDefaultProfile(tx, p.orgId);
+    await updateProfileRow(tx, p.orgId, p.profileId, { isDefault: true });
     await writeAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
       action: "billing_profile.default_changed",
       entityType: "billing_profile",
       entityId: p.profileId,
-      details: { from: previous[0] ?? null, to: { id: target.id, companyName: target.companyName } },
+      details: { from: previous, to: { id: target.id, companyName: target.companyName } },
     });
   });
 }
@@ -166,10 +130,7 @@ export async function archiveProfile(db: Database, p: { orgId: string; actorUser
     await lockProfiles(tx, p.orgId);
     const target = await requireProfile(tx, p.orgId, p.profileId);
     if (target.isDefault) throw new AppError("conflict", "profiles.archiveDefault");
-    await tx
-      .update(billingProfiles)
-      .set({ archivedAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(billingProfiles.orgId, p.orgId), eq(billingProfiles.id, p.profileId)));
+    await updateProfileRow(tx, p.orgId, p.profileId, { archivedAt: new Date() });
     await writeAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
@@ -189,11 +150,7 @@ export async function bindSeries(
   return db.transaction(async (tx) => {
     const before = await requireProfile(tx, p.orgId, p.profileId);
     if (before.seriesName === p.seriesName) return before;
-    const [row] = await tx
-      .update(billingProfiles)
-      .set({ seriesName: p.seriesName, updatedAt: new Date() })
-      .where(and(eq(billingProfiles.orgId, p.orgId), eq(billingProfiles.id, p.profileId)))
-      .returning();
+    const row = await updateProfileRow(tx, p.orgId, p.profileId, { seriesName: p.seriesName });
     await writeAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
@@ -202,19 +159,18 @@ export async function bindSeries(
       entityId: p.profileId,
       details: { companyName: before.companyName, from: before.seriesName, to: p.seriesName },
     });
-    return row!;
+    return row;
   });
 }
 
 /** The profiles step is done once the organisation has an active profile. */
 export async function requireProfiles(db: Executor, orgId: string): Promise<void> {
-  const [row] = await db.select({ id: billingProfiles.id }).from(billingProfiles).where(and(eq(billingProfiles.orgId, orgId), active)).limit(1);
-  if (!row) throw new AppError("conflict", "profiles.needOne");
+  if (!(await hasActiveProfile(db, orgId))) throw new AppError("conflict", "profiles.needOne");
 }
 
 /** The series step is done once every active profile has a series. */
 export async function requireSeriesForAll(db: Executor, orgId: string): Promise<BillingProfile[]> {
-  const rows = await listProfiles(db, orgId);
+  const rows = await listActiveProfiles(db, orgId);
   if (!rows.length) throw new AppError("conflict", "profiles.needOne");
   if (rows.some((r) => !r.seriesName)) throw new AppError("conflict", "profiles.series.needAll");
   return rows;

@@ -1,6 +1,7 @@
 // One zod schema per wizard/settings input, shared by each form and its action. Messages are keys
 // under `validation.` in messages/*.json.
 import { z } from "zod";
+import type { SetupStep } from "@/db/schema";
 import { emailField } from "@/lib/auth/schemas";
 import { isValidCif, isValidIban, normaliseIban } from "@/lib/validation/ro";
 
@@ -106,6 +107,16 @@ export const seriesBindingSchema = z.object({ profileId: z.uuid(), seriesName: z
 export const VAT_MODES = ["payer_included", "payer_added", "not_payer"] as const;
 export const vatModeSchema = z.object({ vatMode: z.enum(VAT_MODES) });
 export const defaultVatSchema = z.object({ profileId: z.uuid(), vatName: z.string().trim().min(1, "required").max(100) });
+
+/** The VAT step: the mode, plus each billing profile's default level (only sent, and only required, in a VAT-payer mode). */
+export const vatStepSchema = vatModeSchema.extend({ defaults: z.array(defaultVatSchema).default([]) });
+export type VatStepInput = z.input<typeof vatStepSchema>;
+export type VatStepValues = z.output<typeof vatStepSchema>;
+
+// The wizard's steps in order: db/schema's SETUP_STEPS, repeated so forms need not load the schema module.
+export const WIZARD_STEPS = ["credentials", "generation", "profiles", "series", "vat", "bank", "review"] as const satisfies readonly SetupStep[];
+export type { SetupStep };
+export const visitStepSchema = z.object({ step: z.enum(WIZARD_STEPS) });
 
 /** Settings → Billing: a new token for the same account and company. */
 export const changeTokenSchema = credentialsSchema.pick({ token: true }).refine((v) => v.token !== "", { path: ["token"], message: "required" });

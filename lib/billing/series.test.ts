@@ -11,7 +11,7 @@ import type { SmartBill } from "../smartbill";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, billingProfiles, smartbillConnections } from "../../db/schema";
 import { en } from "../../messages";
-import type { VerifyFailure } from "./connection";
+import type { VerifyFailure } from "./smartbill-call";
 import { checkSeriesStep, chooseSeries, listInvoiceSeries } from "./series";
 
 type Org = School<"admin">;

@@ -1,10 +1,9 @@
 import "server-only";
 import type { Database } from "@/db";
 import { AppError } from "@/lib/errors";
-import { isSmartBillError, type SmartBill } from "@/lib/smartbill";
-import { recordCallOutcome, requireCredentials, verifyFailureOf } from "./connection";
+import type { SmartBill } from "@/lib/smartbill";
 import { bindSeries, getProfile, requireSeriesForAll, type BillingProfile } from "./profiles";
-import { smartbill } from "./smartbill";
+import { withSmartBill } from "./smartbill-call";
 
 export interface InvoiceSeries {
   name: string;
@@ -17,30 +16,24 @@ export type SeriesListing =
   | { ok: false; error: string; detail: string | null; fetchedAt: Date };
 
 /** SmartBill's invoice series (type f) for the organisation's connection, asked live. */
-export async function listInvoiceSeries(db: Database, orgId: string, sb: SmartBill = smartbill()): Promise<SeriesListing> {
-  let connection, creds;
+export async function listInvoiceSeries(db: Database, orgId: string, sb?: SmartBill): Promise<SeriesListing> {
   try {
-    ({ connection, creds } = await requireCredentials(db, orgId));
-  } catch (e) {
-    // Not connected (or the token cannot be read): say so instead of failing the page.
-    if (!(e instanceof AppError)) console.error("[series] credentials unavailable:", e instanceof Error ? e.message : "unknown error");
-    return { ok: false, error: e instanceof AppError ? e.message : "profiles.series.failure.other", detail: null, fetchedAt: new Date() };
-  }
-  try {
-    const list = await sb.series.list(creds, { type: "f" }, { maxWaitMs: 10_000 });
-    await recordCallOutcome(db, connection.id, { ok: true });
+    const list = await withSmartBill(db, orgId, (call) => call.sb.series.list(call.creds, { type: "f" }, { maxWaitMs: 10_000 }), {
+      sb,
+      failureKeys: (reason) => `profiles.series.failure.${reason}`,
+    });
     const series = list
       .filter((s) => s.type === "f")
       .map((s) => ({ name: s.name, nextNumber: s.nextNumber }))
       .sort((a, b) => a.name.localeCompare(b.name));
     return { ok: true, series, fetchedAt: new Date() };
   } catch (e) {
-    await recordCallOutcome(db, connection.id, { ok: false, error: e });
-    if (!isSmartBillError(e)) console.error("[series] listing failed:", e instanceof Error ? e.message : "unknown error");
+    // Not connected, the token cannot be read, or SmartBill failed: say so instead of failing the page.
+    if (!(e instanceof AppError)) console.error("[series] listing failed:", e instanceof Error ? e.message : "unknown error");
     return {
       ok: false,
-      error: `profiles.series.failure.${verifyFailureOf(e)}`,
-      detail: isSmartBillError(e) && e.originalText ? e.originalText : null,
+      error: e instanceof AppError ? e.message : "profiles.series.failure.other",
+      detail: e instanceof AppError ? (e.detail ?? null) : null,
       fetchedAt: new Date(),
     };
   }
@@ -50,7 +43,7 @@ export async function listInvoiceSeries(db: Database, orgId: string, sb: SmartBi
 export async function chooseSeries(
   db: Database,
   p: { orgId: string; actorUserId: string; profileId: string; seriesName: string },
-  sb: SmartBill = smartbill(),
+  sb?: SmartBill,
 ): Promise<BillingProfile> {
   if (!(await getProfile(db, p.orgId, p.profileId))) throw new AppError("not_found", "profiles.notFound");
   const listing = await listInvoiceSeries(db, p.orgId, sb);
@@ -65,7 +58,7 @@ export async function chooseSeries(
  * The series step is done when every active profile has a series that SmartBill still lists. When
  * SmartBill cannot be asked, the saved choices (each checked when chosen) are trusted.
  */
-export async function checkSeriesStep(db: Database, orgId: string, sb: SmartBill = smartbill()): Promise<void> {
+export async function checkSeriesStep(db: Database, orgId: string, sb?: SmartBill): Promise<void> {
   const profiles = await requireSeriesForAll(db, orgId);
   const listing = await listInvoiceSeries(db, orgId, sb);
   if (!listing.ok) return;

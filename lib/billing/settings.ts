@@ -1,28 +1,18 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import type { Database, Executor } from "@/db";
-import { billingSettings } from "@/db/schema";
+import type { Database } from "@/db";
+import { lockBillingSettings, updateBillingSettings } from "@/db/queries/billing-settings";
 import { writeAudit } from "@/lib/audit";
 import type { GenerationInput } from "./schemas";
 
-export type BillingSettings = typeof billingSettings.$inferSelect;
-
-export async function getBillingSettings(db: Executor, orgId: string): Promise<BillingSettings> {
-  const [row] = await db.select().from(billingSettings).where(eq(billingSettings.orgId, orgId));
-  if (row) return row;
-  const [created] = await db.insert(billingSettings).values({ orgId }).onConflictDoNothing().returning();
-  return created ?? (await db.select().from(billingSettings).where(eq(billingSettings.orgId, orgId)))[0]!;
-}
-
 export async function saveGeneration(db: Database, p: { orgId: string; actorUserId: string; input: GenerationInput }) {
   await db.transaction(async (tx) => {
-    const before = await getBillingSettings(tx, p.orgId);
+    const before = await lockBillingSettings(tx, p.orgId);
     const next = {
       generationMode: p.input.mode,
       triggerDebtCleared: p.input.triggerDebtCleared,
       triggerDownPayment: p.input.triggerDownPayment,
     };
-    await tx.update(billingSettings).set({ ...next, updatedAt: new Date() }).where(eq(billingSettings.orgId, p.orgId));
+    await updateBillingSettings(tx, p.orgId, { ...next, updatedAt: new Date() });
     await writeAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,

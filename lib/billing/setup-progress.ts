@@ -1,7 +1,9 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { SETUP_STEPS, setupProgress, type SetupStep } from "@/db/schema";
+import { getSetupProgress, markStepCompleted, updateCurrentStep, updateSetupProgress } from "@/db/queries/setup-progress";
+import { getActiveConnection } from "@/db/queries/smartbill-connections";
+import { SETUP_STEPS, type SetupStep } from "@/db/schema";
+import { AppError } from "@/lib/errors";
 
 export { SETUP_STEPS, type SetupStep };
 
@@ -16,7 +18,7 @@ export function isSetupStep(v: string): v is SetupStep {
 }
 
 export async function getProgress(db: Executor, orgId: string): Promise<Progress> {
-  const [row] = await db.select().from(setupProgress).where(eq(setupProgress.orgId, orgId));
+  const row = await getSetupProgress(db, orgId);
   return row
     ? { currentStep: row.currentStep, completedSteps: row.completedSteps, finishedAt: row.finishedAt }
     : { currentStep: "credentials", completedSteps: [], finishedAt: null };
@@ -37,31 +39,36 @@ export function previousStep(step: SetupStep): SetupStep | null {
   return i > 0 ? SETUP_STEPS[i - 1]! : null;
 }
 
-/** Marks a step done and moves the resume point to the next one. */
+/**
+ * The wizard's order, enforced on the server: a step cannot be completed (nor setup finished) before
+ * every step before it is, and the credentials step only counts while SmartBill is connected.
+ */
+export async function requireEarlierSteps(db: Executor, orgId: string, step: SetupStep): Promise<void> {
+  const before = SETUP_STEPS.slice(0, SETUP_STEPS.indexOf(step));
+  if (!before.length) return;
+  const [progress, connection] = await Promise.all([getProgress(db, orgId), getActiveConnection(db, orgId)]);
+  if (!connection) throw new AppError("conflict", "setup.notConnected");
+  if (before.some((s) => !progress.completedSteps.includes(s))) {
+    throw new AppError("conflict", step === "review" ? "setup.review.incomplete" : "setupOrder.earlierStepsFirst");
+  }
+}
+
+/** Marks a step done (once its prerequisites are) and moves the resume point to the next one. */
 export async function completeStep(db: Executor, orgId: string, step: SetupStep): Promise<SetupStep | null> {
-  const next = nextStep(step) ?? step;
-  await db
-    .insert(setupProgress)
-    .values({ orgId, currentStep: next, completedSteps: [step] })
-    .onConflictDoUpdate({
-      target: setupProgress.orgId,
-      set: {
-        currentStep: next,
-        completedSteps: sql`(select array_agg(distinct s) from unnest(${setupProgress.completedSteps} || array[${step}]::text[]) s)`,
-        updatedAt: new Date(),
-      },
-    });
+  await requireEarlierSteps(db, orgId, step);
+  await markStepCompleted(db, orgId, step, nextStep(step) ?? step);
   return nextStep(step);
 }
 
 /** Remembers where the admin is (Back, or opening a done step), so leaving and returning resumes there. */
 export async function visitStep(db: Executor, orgId: string, step: SetupStep): Promise<void> {
-  await db
-    .insert(setupProgress)
-    .values({ orgId, currentStep: step })
-    .onConflictDoUpdate({ target: setupProgress.orgId, set: { currentStep: step, updatedAt: new Date() } });
+  const progress = await getProgress(db, orgId);
+  if (!canOpen(step, progress) || progress.currentStep === step) return;
+  await updateCurrentStep(db, orgId, step);
 }
 
+/** The review step: every earlier step done and SmartBill connected. */
 export async function finishSetup(db: Executor, orgId: string): Promise<void> {
-  await db.update(setupProgress).set({ finishedAt: new Date(), updatedAt: new Date() }).where(eq(setupProgress.orgId, orgId));
+  await completeStep(db, orgId, "review");
+  await updateSetupProgress(db, orgId, { finishedAt: new Date() });
 }

@@ -1,15 +1,13 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { setupProgress } from "@/db/schema";
+import { getBillingSettings } from "@/db/queries/billing-settings";
+import { listActiveProfiles } from "@/db/queries/billing-profiles";
+import { getActiveConnection } from "@/db/queries/smartbill-connections";
+import { updateSetupProgress } from "@/db/queries/setup-progress";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { buildInvoiceInput } from "@/lib/invoicing/payload";
-import { isSmartBillError } from "@/lib/smartbill";
-import { recordCallOutcome, requireCredentials } from "./connection";
-import { listProfiles } from "./profiles";
-import { getBillingSettings } from "./settings";
-import { smartbill } from "./smartbill";
+import { withSmartBill } from "./smartbill-call";
 
 export interface TestDraftResult {
   at: string;
@@ -30,8 +28,8 @@ function today(): string {
  * proving credentials, series, VAT level and payload shape together.
  */
 export async function issueTestDraft(db: Database, p: { orgId: string; actorUserId: string }): Promise<TestDraftResult> {
-  const { connection, creds } = await requireCredentials(db, p.orgId);
-  const profile = (await listProfiles(db, p.orgId)).find((x) => x.isDefault);
+  if (!(await getActiveConnection(db, p.orgId))) throw new AppError("conflict", "setup.notConnected");
+  const profile = (await listActiveProfiles(db, p.orgId)).find((x) => x.isDefault);
   if (!profile) throw new AppError("conflict", "setup.review.noProfile");
   if (!profile.seriesName) throw new AppError("conflict", "setup.review.noSeries");
   const settings = await getBillingSettings(db, p.orgId);
@@ -48,30 +46,23 @@ export async function issueTestDraft(db: Database, p: { orgId: string; actorUser
     isDraft: true,
     mentions: "Ciornă de test trimisă de Bursar la configurare. Poate fi ștearsă.",
   });
-  try {
-    const doc = await smartbill().invoices.create(creds, request, { maxWaitMs: 15_000 });
-    await recordCallOutcome(db, connection.id, { ok: true });
-    const result: TestDraftResult = {
-      at: new Date().toISOString(),
-      profileName: profile.companyName,
-      seriesName: doc.series || profile.seriesName,
-      number: doc.number,
-      documentUrl: doc.documentUrl ?? null,
-      request,
-    };
-    await db.update(setupProgress).set({ testDraft: { ...result }, updatedAt: new Date() }).where(eq(setupProgress.orgId, p.orgId));
-    await writeAudit(db, {
-      orgId: p.orgId,
-      actorUserId: p.actorUserId,
-      action: "smartbill.test_draft_issued",
-      entityType: "billing_profile",
-      entityId: profile.id,
-      details: { series: result.seriesName, documentUrl: result.documentUrl },
-    });
-    return result;
-  } catch (e) {
-    await recordCallOutcome(db, connection.id, { ok: false, error: e });
-    if (isSmartBillError(e)) throw new AppError("external", e.userMessage, undefined, e.originalText);
-    throw e;
-  }
+  const doc = await withSmartBill(db, p.orgId, (call) => call.sb.invoices.create(call.creds, request, { maxWaitMs: 15_000 }));
+  const result: TestDraftResult = {
+    at: new Date().toISOString(),
+    profileName: profile.companyName,
+    seriesName: doc.series || profile.seriesName,
+    number: doc.number,
+    documentUrl: doc.documentUrl ?? null,
+    request,
+  };
+  await updateSetupProgress(db, p.orgId, { testDraft: { ...result } });
+  await writeAudit(db, {
+    orgId: p.orgId,
+    actorUserId: p.actorUserId,
+    action: "smartbill.test_draft_issued",
+    entityType: "billing_profile",
+    entityId: profile.id,
+    details: { series: result.seriesName, documentUrl: result.documentUrl },
+  });
+  return result;
 }

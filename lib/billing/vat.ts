@@ -1,15 +1,26 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { billingProfiles, billingSettings, smartbillConnections, vatLevels, vatSyncs, type VatChange } from "@/db/schema";
+import { getBillingSettings, lockBillingSettings, updateBillingSettings } from "@/db/queries/billing-settings";
+import { getActiveProfile, listActiveProfiles, updateProfile, type BillingProfile } from "@/db/queries/billing-profiles";
+import { getActiveConnection, updateConnection } from "@/db/queries/smartbill-connections";
+import {
+  getActiveVatLevel,
+  getLastVatSync as getLastVatSyncRow,
+  hasVatSyncOtherThan,
+  insertVatSync,
+  listActiveVatLevels,
+  markVatLevelsRemoved,
+  upsertVatLevels,
+} from "@/db/queries/vat-levels";
+import type { VatChange } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { isSmartBillError, type SmartBill } from "@/lib/smartbill";
-import { getActiveConnection, recordCallOutcome, requireCredentials, verifyFailureOf, type VerifyFailure } from "./connection";
+import type { SmartBill } from "@/lib/smartbill";
 import type { VAT_MODES } from "./schemas";
-import { getBillingSettings } from "./settings";
-import { smartbill } from "./smartbill";
-import { diffVatLevels, formatPercentage, type VatLevel } from "./vat-diff";
+import { withSmartBill, type VerifyFailure } from "./smartbill-call";
+import { diffVatLevels, formatPercentage } from "./vat-diff";
+
+export { listActiveVatLevels };
 
 // VAT levels (PRODUCT.md §2.5): the VAT mode, Synchronize with SmartBill's GET /tax, and each billing
 // profile's default level. Every query is scoped by the organisation first.
@@ -43,22 +54,14 @@ export interface ProfileVat {
   currentPercentage: string | null;
 }
 
-export async function listActiveVatLevels(db: Executor, orgId: string): Promise<VatLevel[]> {
-  return db
-    .select({ name: vatLevels.name, percentage: vatLevels.percentage })
-    .from(vatLevels)
-    .where(and(eq(vatLevels.orgId, orgId), isNull(vatLevels.removedAt)))
-    .orderBy(desc(vatLevels.percentage), asc(vatLevels.name));
-}
-
 export async function getLastVatSync(db: Executor, orgId: string): Promise<VatSync | null> {
-  const rows = await db.select().from(vatSyncs).where(eq(vatSyncs.orgId, orgId)).orderBy(desc(vatSyncs.createdAt)).limit(2);
-  const last = rows[0];
-  if (!last) return null;
-  return { at: last.createdAt, vatPayer: last.vatPayer, added: last.added, removed: last.removed, changed: last.changed, isFirst: rows.length === 1 };
+  const found = await getLastVatSyncRow(db, orgId);
+  if (!found) return null;
+  const { last, isFirst } = found;
+  return { at: last.createdAt, vatPayer: last.vatPayer, added: last.added, removed: last.removed, changed: last.changed, isFirst };
 }
 
-function issueOf(p: typeof billingProfiles.$inferSelect, active: Map<string, string>): Pick<ProfileVat, "issue" | "currentPercentage"> {
+function issueOf(p: BillingProfile, active: Map<string, string>): Pick<ProfileVat, "issue" | "currentPercentage"> {
   if (!p.vatPayer) return { issue: null, currentPercentage: null };
   if (!p.defaultVatName) return { issue: "missing", currentPercentage: null };
   const now = active.get(p.defaultVatName);
@@ -70,11 +73,7 @@ function issueOf(p: typeof billingProfiles.$inferSelect, active: Map<string, str
 /** Active (non-archived) billing profiles with their default VAT level checked against the synced levels. */
 export async function listProfileVat(db: Executor, orgId: string): Promise<ProfileVat[]> {
   const [profiles, levels] = await Promise.all([
-    db
-      .select()
-      .from(billingProfiles)
-      .where(and(eq(billingProfiles.orgId, orgId), isNull(billingProfiles.archivedAt)))
-      .orderBy(desc(billingProfiles.isDefault), asc(billingProfiles.companyName)),
+    listActiveProfiles(db, orgId, { by: "name" }),
     listActiveVatLevels(db, orgId),
   ]);
   const active = new Map(levels.map((l) => [l.name, formatPercentage(l.percentage)]));
@@ -136,68 +135,46 @@ const SYNC_FAILURE: Record<VerifyFailure, string> = {
  * that vanished keep their row with removedAt (profiles may still point at them); returning ones are
  * revived. SmartBill failures become an AppError with SmartBill's own text as the detail.
  */
-export async function syncVatLevels(db: Executor, p: { orgId: string; actorUserId: string | null }, sb: SmartBill = smartbill()): Promise<VatSync> {
-  const { connection, creds } = await requireCredentials(db, p.orgId);
-  let list: Awaited<ReturnType<SmartBill["taxes"]["list"]>>;
-  try {
-    list = await sb.taxes.list(creds, { maxWaitMs: 10_000 });
-  } catch (e) {
-    await recordCallOutcome(db, connection.id, { ok: false, error: e });
-    if (!isSmartBillError(e)) throw e;
-    throw new AppError("external", SYNC_FAILURE[verifyFailureOf(e)], undefined, e.originalText || undefined);
-  }
-  await recordCallOutcome(db, connection.id, { ok: true });
+export async function syncVatLevels(db: Executor, p: { orgId: string; actorUserId: string | null }, sb?: SmartBill): Promise<VatSync> {
+  const { list, connection } = await withSmartBill(
+    db,
+    p.orgId,
+    async (call) => ({ list: await call.sb.taxes.list(call.creds, { maxWaitMs: 10_000 }), connection: call.connection }),
+    { sb, failureKeys: (reason) => SYNC_FAILURE[reason] },
+  );
 
   const current = new Map<string, string>();
   for (const t of list.taxes) if (!current.has(t.name)) current.set(t.name, formatPercentage(t.percentage));
 
   return db.transaction(async (tx) => {
-    await getBillingSettings(tx, p.orgId);
     // One Synchronize at a time per organisation, so two clicks cannot both report the same change.
-    await tx.select({ orgId: billingSettings.orgId }).from(billingSettings).where(eq(billingSettings.orgId, p.orgId)).for("update");
+    await lockBillingSettings(tx, p.orgId);
     const previous = await listActiveVatLevels(tx, p.orgId);
     const diff = diffVatLevels(previous, [...current].map(([name, percentage]) => ({ name, percentage })));
     const now = new Date();
-    if (current.size) {
-      await tx
-        .insert(vatLevels)
-        .values([...current].map(([name, percentage]) => ({ orgId: p.orgId, name, percentage, firstSeenAt: now, lastSeenAt: now })))
-        .onConflictDoUpdate({
-          target: [vatLevels.orgId, vatLevels.name],
-          set: { percentage: sql`excluded.percentage`, lastSeenAt: now, removedAt: null },
-        });
-    }
-    if (diff.removed.length) {
-      const names = diff.removed.map((l) => l.name);
-      await tx.update(vatLevels).set({ removedAt: now }).where(and(eq(vatLevels.orgId, p.orgId), inArray(vatLevels.name, names)));
-    }
+    await upsertVatLevels(tx, p.orgId, [...current].map(([name, percentage]) => ({ name, percentage })), now);
+    await markVatLevelsRemoved(tx, p.orgId, diff.removed.map((l) => l.name), now);
     const changes = { added: diff.added, removed: diff.removed, changed: diff.changed };
-    const [row] = await tx.insert(vatSyncs).values({ orgId: p.orgId, actorUserId: p.actorUserId, vatPayer: list.vatPayer, ...changes, createdAt: now }).returning();
-    await tx.update(billingSettings).set({ vatSyncedAt: now, updatedAt: now }).where(eq(billingSettings.orgId, p.orgId));
-    if (connection.vatPayer !== list.vatPayer) {
-      await tx
-        .update(smartbillConnections)
-        .set({ vatPayer: list.vatPayer })
-        .where(and(eq(smartbillConnections.orgId, p.orgId), eq(smartbillConnections.id, connection.id)));
-    }
+    const row = await insertVatSync(tx, p.orgId, { actorUserId: p.actorUserId, vatPayer: list.vatPayer, ...changes, createdAt: now });
+    await updateBillingSettings(tx, p.orgId, { vatSyncedAt: now, updatedAt: now });
+    if (connection.vatPayer !== list.vatPayer) await updateConnection(tx, p.orgId, connection.id, { vatPayer: list.vatPayer });
     await writeAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
       action: "vat.synced",
       entityType: "vat_sync",
-      entityId: row!.id,
+      entityId: row.id,
       details: { vatPayer: list.vatPayer, levels: current.size, ...changes },
     });
-    const [earlier] = await tx.select({ id: vatSyncs.id }).from(vatSyncs).where(and(eq(vatSyncs.orgId, p.orgId), sql`${vatSyncs.id} <> ${row!.id}`)).limit(1);
-    return { at: now, vatPayer: list.vatPayer, ...changes, isFirst: !earlier };
+    return { at: now, vatPayer: list.vatPayer, ...changes, isFirst: !(await hasVatSyncOtherThan(tx, p.orgId, row.id)) };
   });
 }
 
 export async function saveVatMode(db: Executor, p: { orgId: string; actorUserId: string; mode: VatMode }): Promise<void> {
   await db.transaction(async (tx) => {
-    const before = await getBillingSettings(tx, p.orgId);
+    const before = await lockBillingSettings(tx, p.orgId);
     if (before.vatMode === p.mode) return;
-    await tx.update(billingSettings).set({ vatMode: p.mode, updatedAt: new Date() }).where(eq(billingSettings.orgId, p.orgId));
+    await updateBillingSettings(tx, p.orgId, { vatMode: p.mode, updatedAt: new Date() });
     await writeAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
@@ -215,25 +192,16 @@ export async function setDefaultVat(
   p: { orgId: string; actorUserId: string; profileId: string; vatName: string; field?: string },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const [profile] = await tx
-      .select()
-      .from(billingProfiles)
-      .where(and(eq(billingProfiles.orgId, p.orgId), eq(billingProfiles.id, p.profileId), isNull(billingProfiles.archivedAt)));
+    const profile = await getActiveProfile(tx, p.orgId, p.profileId);
     if (!profile) throw new AppError("not_found", "vat.defaults.profileGone");
-    const [level] = await tx
-      .select()
-      .from(vatLevels)
-      .where(and(eq(vatLevels.orgId, p.orgId), eq(vatLevels.name, p.vatName), isNull(vatLevels.removedAt)));
+    const level = await getActiveVatLevel(tx, p.orgId, p.vatName);
     if (!level) throw new AppError("validation", "vat.defaults.levelGone", { [p.field ?? "vatName"]: ["vat.defaults.levelGone"] });
     const unchanged =
       profile.defaultVatName === level.name &&
       profile.defaultVatPercentage !== null &&
       formatPercentage(profile.defaultVatPercentage) === formatPercentage(level.percentage);
     if (unchanged) return;
-    await tx
-      .update(billingProfiles)
-      .set({ defaultVatName: level.name, defaultVatPercentage: level.percentage, updatedAt: new Date() })
-      .where(and(eq(billingProfiles.orgId, p.orgId), eq(billingProfiles.id, profile.id)));
+    await updateProfile(tx, p.orgId, profile.id, { defaultVatName: level.name, defaultVatPercentage: level.percentage });
     await writeAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,

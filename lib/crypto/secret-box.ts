@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { env } from "@/lib/env";
 
 // AES-256-GCM for secrets at rest (the SmartBill API token). Format: "v1:" + base64(iv | tag | ciphertext).
 // The associated data binds a ciphertext to its owner (the organisation id): a row copied to another
@@ -8,7 +9,7 @@ import crypto from "node:crypto";
 const VERSION = "v1";
 
 function key(): Buffer {
-  const raw = process.env.BURSAR_ENCRYPTION_KEY;
+  const raw = env().BURSAR_ENCRYPTION_KEY;
   if (!raw) throw new Error("BURSAR_ENCRYPTION_KEY is not set (npm start generates one in ./.data/ when unset).");
   const k = Buffer.from(raw, "base64");
   if (k.length !== 32) throw new Error("BURSAR_ENCRYPTION_KEY must be 32 bytes, base64-encoded.");

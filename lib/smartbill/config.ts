@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { env } from "../env";
 
 export const SMARTBILL_PRODUCTION_URL = "https://ws.smartbill.ro/SBORO/api";
 
@@ -43,48 +43,33 @@ export interface SmartBillConfig {
   rateLimit: RateLimitPolicy;
 }
 
-const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
-
-const envSchema = z.object({
-  SMARTBILL_BASE_URL: z.url().default(SMARTBILL_PRODUCTION_URL),
-  SMARTBILL_CONNECT_TIMEOUT_MS: int(5_000, 1),
-  SMARTBILL_TIMEOUT_MS: int(20_000, 1),
-  SMARTBILL_CREATE_TIMEOUT_MS: int(60_000, 1),
-  SMARTBILL_MAX_RETRIES: int(2),
-  SMARTBILL_RETRY_BASE_MS: int(300, 1),
-  SMARTBILL_MAX_WAIT_MS: int(60_000),
-  SMARTBILL_LOG_LEVEL: z.enum(["silent", "error", "warn", "info", "debug"]).default("info"),
-  SMARTBILL_RATE_LIMIT: int(30, 1),
-  SMARTBILL_RATE_WINDOW_MS: int(10_000, 1),
-  SMARTBILL_RATE_HEADROOM: z.coerce.number().min(0).max(0.9).default(0.05),
-  SMARTBILL_RATE_MARGIN_MS: int(100),
-  SMARTBILL_RATE_BLOCK_MS: int(600_000),
-  SMARTBILL_RATE_SEND_SLACK_MS: int(250, 1),
-  SMARTBILL_RATE_LATE_ARRIVAL_MS: int(2_000),
-});
+/**
+ * SmartBill's published limit and the margins the limiter's proof rests on (docs/smartbill-client.md):
+ * facts about SmartBill, not deployment choices, so constants. Tests pass their own policy explicitly.
+ */
+export const SMARTBILL_RATE_LIMIT: RateLimitPolicy = {
+  limit: 30,
+  windowMs: 10_000,
+  headroom: 0.05,
+  marginMs: 100,
+  blockMs: 600_000,
+  sendSlackMs: 250,
+  lateArrivalMs: 2_000,
+};
 
 export type SmartBillConfigOverrides = Partial<Omit<SmartBillConfig, "rateLimit">> & {
   rateLimit?: Partial<RateLimitPolicy>;
 };
 
-/** Reads SMARTBILL_* from the environment (unset or empty means the default), then applies overrides. */
+/** Reads SMARTBILL_* through lib/env.ts (unset or empty means the default), then applies overrides. */
 export function loadSmartBillConfig(
-  env: Record<string, string | undefined> = process.env,
+  source?: Record<string, string | undefined>,
   overrides: SmartBillConfigOverrides = {},
 ): SmartBillConfig {
-  const present = Object.fromEntries(
-    Object.entries(env).filter(([k, v]) => k.startsWith("SMARTBILL_") && v !== undefined && v !== ""),
-  );
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    // Names only: values might be secrets.
-    const names = [...new Set(parsed.error.issues.map((i) => i.path.join(".")))].join(", ");
-    throw new Error(`Invalid SmartBill configuration in the environment: ${names}. See docs/smartbill-client.md.`);
-  }
-  const e = parsed.data;
+  const e = env(source);
   const { rateLimit, ...rest } = overrides;
   return {
-    baseUrl: e.SMARTBILL_BASE_URL.replace(/\/+$/, ""),
+    baseUrl: (e.SMARTBILL_BASE_URL ?? SMARTBILL_PRODUCTION_URL).replace(/\/+$/, ""),
     connectTimeoutMs: e.SMARTBILL_CONNECT_TIMEOUT_MS,
     timeoutMs: e.SMARTBILL_TIMEOUT_MS,
     createTimeoutMs: e.SMARTBILL_CREATE_TIMEOUT_MS,
@@ -93,15 +78,6 @@ export function loadSmartBillConfig(
     maxWaitMs: e.SMARTBILL_MAX_WAIT_MS,
     logLevel: e.SMARTBILL_LOG_LEVEL,
     ...rest,
-    rateLimit: {
-      limit: e.SMARTBILL_RATE_LIMIT,
-      windowMs: e.SMARTBILL_RATE_WINDOW_MS,
-      headroom: e.SMARTBILL_RATE_HEADROOM,
-      marginMs: e.SMARTBILL_RATE_MARGIN_MS,
-      blockMs: e.SMARTBILL_RATE_BLOCK_MS,
-      sendSlackMs: e.SMARTBILL_RATE_SEND_SLACK_MS,
-      lateArrivalMs: e.SMARTBILL_RATE_LATE_ARRIVAL_MS,
-      ...rateLimit,
-    },
+    rateLimit: { ...SMARTBILL_RATE_LIMIT, ...rateLimit },
   };
 }

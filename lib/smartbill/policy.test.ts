@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { budgetOf, loadSmartBillConfig, SMARTBILL_PRODUCTION_URL } from "./config";
+import { budgetOf, loadSmartBillConfig, SMARTBILL_PRODUCTION_URL, SMARTBILL_RATE_LIMIT } from "./config";
 import { SmartBillError } from "./errors";
 import { blockAfterResponse, retryDelayMs } from "./http-policy";
 
@@ -17,11 +17,17 @@ describe("configuration", () => {
   });
 
   it("reads SMARTBILL_* variables, ignores empty ones, and names (never echoes) bad ones", () => {
-    const c = loadSmartBillConfig({ SMARTBILL_RATE_LIMIT: "300", SMARTBILL_TIMEOUT_MS: "", SMARTBILL_BASE_URL: "https://x.test/api/" });
-    expect([c.rateLimit.limit, c.timeoutMs, c.baseUrl]).toEqual([300, 20_000, "https://x.test/api"]);
-    expect(budgetOf(c.rateLimit)).toBe(285);
-    expect(() => loadSmartBillConfig({ SMARTBILL_RATE_HEADROOM: "secret-ish" })).toThrow(/SMARTBILL_RATE_HEADROOM/);
-    expect(() => loadSmartBillConfig({ SMARTBILL_RATE_HEADROOM: "secret-ish" })).not.toThrow(/secret-ish/);
+    const c = loadSmartBillConfig({ SMARTBILL_MAX_RETRIES: "5", SMARTBILL_TIMEOUT_MS: "", SMARTBILL_BASE_URL: "https://x.test/api/" });
+    expect([c.maxRetries, c.timeoutMs, c.baseUrl]).toEqual([5, 20_000, "https://x.test/api"]);
+    expect(() => loadSmartBillConfig({ SMARTBILL_MAX_WAIT_MS: "secret-ish" })).toThrow(/SMARTBILL_MAX_WAIT_MS/);
+    expect(() => loadSmartBillConfig({ SMARTBILL_MAX_WAIT_MS: "secret-ish" })).not.toThrow(/secret-ish/);
+  });
+
+  it("keeps the rate limit SmartBill publishes whatever the environment says; only explicit options change it", () => {
+    const c = loadSmartBillConfig({ SMARTBILL_RATE_LIMIT: "300", SMARTBILL_RATE_HEADROOM: "0.5" });
+    expect(c.rateLimit).toEqual(SMARTBILL_RATE_LIMIT);
+    const own = loadSmartBillConfig({}, { rateLimit: { limit: 300 } });
+    expect(budgetOf(own.rateLimit)).toBe(285);
   });
 });
 

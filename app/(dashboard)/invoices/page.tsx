@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { Receipt } from "lucide-react";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n";
 
 export const metadata: Metadata = { title: "Invoices" };
 
 export default async function Page() {
-  await requireRole("admin", "staff", "accountant");
+  await requirePermission("viewInvoices");
   const t = await getT();
   return (
     <>

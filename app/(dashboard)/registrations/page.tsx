@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { ClipboardList } from "lucide-react";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n";
 
 export const metadata: Metadata = { title: "Registrations" };
 
 export default async function Page() {
-  await requireRole("admin", "staff");
+  await requirePermission("manageRegistrations");
   const t = await getT();
   return (
     <>

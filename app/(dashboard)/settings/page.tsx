@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 
 export default async function SettingsPage() {
-  await requireRole("admin");
+  await requirePermission("manageBilling");
   redirect("/settings/billing");
 }

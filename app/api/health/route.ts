@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
 import { db } from "@/db";
+import { pingDatabase } from "@/db/queries/health";
 
 export const dynamic = "force-dynamic";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const started = Date.now();
   try {
-    await db.execute(sql`select 1`);
+    await pingDatabase(db);
     return Response.json({ status: "ok", database: "up", latencyMs: Date.now() - started });
   } catch {
     return Response.json({ status: "error", database: "down" }, { status: 503 });

@@ -6,8 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
-import { getLatestConnection } from "@/lib/billing/connection";
+import { requirePermission } from "@/lib/auth/session";
+import { getLatestConnection } from "@/db/queries/smartbill-connections";
 import { countIssuedLast30Days } from "@/lib/billing/health";
 import { listInvoiceSeries } from "@/lib/billing/series";
 import { listProfilesWithVatIssues } from "@/lib/billing/vat";
@@ -27,7 +27,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 export default async function BillingSettingsPage({ searchParams }: { searchParams: Promise<{ setup?: string }> }) {
-  const member = await requireRole("admin");
+  const member = await requirePermission("manageBilling");
   const orgId = member.org.id;
   const t = await getT();
   const locale = await getLocale();

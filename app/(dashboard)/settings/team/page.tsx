@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { db } from "@/db";
 import { listMembers } from "@/db/queries/memberships";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n";
 import { listPendingInvitations } from "@/lib/team/invitations";
 import { InviteForm } from "./_components/invite-form";
@@ -12,7 +12,7 @@ import { PendingInvitations } from "./_components/pending-invitations";
 export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage() {
-  const member = await requireRole("admin");
+  const member = await requirePermission("manageTeam");
   const t = await getT();
   const locale = await getLocale();
   const [members, pending] = await Promise.all([listMembers(db, member.org.id), listPendingInvitations(db, member.org.id)]);

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/db";
 import { PageHeader } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/session";
-import { canOpen, getProgress, isSetupStep, previousStep, SETUP_STEPS, visitStep, type SetupStep } from "@/lib/billing/setup-progress";
+import { requirePermission } from "@/lib/auth/session";
+import { canOpen, getProgress, isSetupStep, previousStep, SETUP_STEPS, type SetupStep } from "@/lib/billing/setup-progress";
 import { getT } from "@/lib/i18n";
+import { RememberStep } from "../_components/remember-step";
 import { StepList } from "../_components/step-list";
 import { BankStep } from "../_steps/bank";
 import { CredentialsStep } from "../_steps/credentials";
@@ -30,10 +31,9 @@ const STEPS: Record<SetupStep, (p: StepProps) => Promise<React.ReactNode>> = {
 export default async function SetupStepPage({ params }: { params: Promise<{ step: string }> }) {
   const { step } = await params;
   if (!isSetupStep(step)) notFound();
-  const member = await requireRole("admin");
+  const member = await requirePermission("manageBilling");
   const progress = await getProgress(db, member.org.id);
   if (!canOpen(step, progress)) redirect(`/setup/${progress.currentStep}`);
-  if (progress.currentStep !== step) await visitStep(db, member.org.id, step);
   const t = await getT();
   const prev = previousStep(step);
   const Step = STEPS[step];
@@ -43,6 +43,7 @@ export default async function SetupStepPage({ params }: { params: Promise<{ step
   });
   return (
     <>
+      {progress.currentStep !== step && <RememberStep step={step} />}
       <PageHeader title={t("setup.title")} description={t("setup.description")} />
       <div className="grid gap-8 lg:grid-cols-[15rem_minmax(0,1fr)]">
         <aside>

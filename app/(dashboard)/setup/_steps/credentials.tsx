@@ -1,5 +1,5 @@
 import { db } from "@/db";
-import { getActiveConnection } from "@/lib/billing/connection";
+import { getActiveConnection } from "@/db/queries/smartbill-connections";
 import { isSandboxEnabled } from "@/lib/sandbox";
 import { CredentialsForm } from "../_components/credentials-form";
 import type { StepProps } from "./types";

@@ -1,5 +1,5 @@
 import { db } from "@/db";
-import { getBillingSettings } from "@/lib/billing/settings";
+import { getBillingSettings } from "@/db/queries/billing-settings";
 import { GenerationForm } from "../_components/generation-form";
 import type { StepProps } from "./types";
 

@@ -1,5 +1,5 @@
 import { db } from "@/db";
-import { getActiveConnection } from "@/lib/billing/connection";
+import { getActiveConnection } from "@/db/queries/smartbill-connections";
 import { draftProfile, listProfiles, type BillingProfile } from "@/lib/billing/profiles";
 import { ProfilesPanel } from "../_components/profiles/profiles-panel";
 import type { ProfileFormValues, ProfileView } from "../_components/profiles/types";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "@/db";
 import { archiveProfile, createProfile, makeDefaultProfile, requireProfiles, updateProfile } from "@/lib/billing/profiles";
 import { profileRefSchema, profileSchema } from "@/lib/billing/schemas";
-import { completeStep } from "@/lib/billing/setup-progress";
+import { completeStep, requireEarlierSteps } from "@/lib/billing/setup-progress";
 import { memberAction } from "@/lib/safe-action";
 
 // The profiles list is server-rendered: each change re-renders it in the same round trip.
@@ -42,6 +42,7 @@ export const archiveProfileAction = memberAction(
 export const completeProfilesStepAction = memberAction(
   { name: "completeProfilesStep", schema: z.object({}), permission: "manageBilling" },
   async (_input, ctx) => {
+    await requireEarlierSteps(db, ctx.orgId, "profiles");
     await requireProfiles(db, ctx.orgId);
     return { next: await completeStep(db, ctx.orgId, "profiles") };
   },

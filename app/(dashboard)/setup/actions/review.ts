@@ -3,10 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/db";
-import { completeStep, finishSetup, getProgress, SETUP_STEPS } from "@/lib/billing/setup-progress";
+import { finishSetup } from "@/lib/billing/setup-progress";
 import { issueTestDraft } from "@/lib/billing/test-draft";
 import { writeAudit } from "@/lib/audit";
-import { AppError } from "@/lib/errors";
 import { memberAction } from "@/lib/safe-action";
 
 export const issueTestDraftAction = memberAction(
@@ -21,10 +20,6 @@ export const issueTestDraftAction = memberAction(
 export const finishSetupAction = memberAction(
   { name: "finishSetup", schema: z.object({}), permission: "manageBilling" },
   async (_input, ctx) => {
-    const progress = await getProgress(db, ctx.orgId);
-    const missing = SETUP_STEPS.filter((s) => s !== "review" && !progress.completedSteps.includes(s));
-    if (missing.length) throw new AppError("conflict", "setup.review.incomplete");
-    await completeStep(db, ctx.orgId, "review");
     await finishSetup(db, ctx.orgId);
     await writeAudit(db, { orgId: ctx.orgId, actorUserId: ctx.user.id, action: "setup.finished", entityType: "organisation", entityId: ctx.orgId });
     revalidatePath("/", "layout");

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "@/db";
 import { seriesBindingSchema } from "@/lib/billing/schemas";
 import { checkSeriesStep, chooseSeries } from "@/lib/billing/series";
-import { completeStep } from "@/lib/billing/setup-progress";
+import { completeStep, requireEarlierSteps } from "@/lib/billing/setup-progress";
 import { memberAction } from "@/lib/safe-action";
 
 export const bindSeriesAction = memberAction(
@@ -18,6 +18,7 @@ export const bindSeriesAction = memberAction(
 export const completeSeriesStepAction = memberAction(
   { name: "completeSeriesStep", schema: z.object({}), permission: "manageBilling" },
   async (_input, ctx) => {
+    await requireEarlierSteps(db, ctx.orgId, "series");
     await checkSeriesStep(db, ctx.orgId);
     return { next: await completeStep(db, ctx.orgId, "series") };
   },

@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/db";
-import { completeStep } from "@/lib/billing/setup-progress";
+import { completeStep, requireEarlierSteps } from "@/lib/billing/setup-progress";
 import { saveVatChoices, syncVatLevels } from "@/lib/billing/vat";
 import { memberAction } from "@/lib/safe-action";
-import { vatStepSchema } from "../_components/vat/vat-step-schema";
+import { vatStepSchema } from "@/lib/billing/schemas";
 
 export const syncVatLevelsAction = memberAction(
   { name: "syncVatLevels", schema: z.object({}), permission: "manageBilling" },
@@ -31,6 +31,7 @@ export const saveVatSettingsAction = memberAction(
 export const completeVatStepAction = memberAction(
   { name: "completeVatStep", schema: vatStepSchema, permission: "manageBilling" },
   async (input, ctx) => {
+    await requireEarlierSteps(db, ctx.orgId, "vat");
     await saveVatChoices(db, { orgId: ctx.orgId, actorUserId: ctx.user.id, mode: input.vatMode, defaults: input.defaults, requireReady: true });
     return { next: await completeStep(db, ctx.orgId, "vat") };
   },

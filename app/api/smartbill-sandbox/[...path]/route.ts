@@ -3,6 +3,7 @@
 // with SMARTBILL_SANDBOX_CONTROL_KEY; per-school provisioning with the key the app derives (lib/sandbox).
 import postgres from "postgres";
 import { isSandboxEnabled, sandboxProvisionKey } from "@/lib/sandbox";
+import { env } from "@/lib/env";
 import { createSandboxHandler, type SandboxHandler } from "@/lib/smartbill-sandbox/handler";
 
 export const dynamic = "force-dynamic";
@@ -16,11 +17,11 @@ const g = globalThis as typeof globalThis & {
 
 function sandbox(): SandboxHandler | undefined {
   if (!isSandboxEnabled()) return undefined;
-  const controlKey = process.env.SMARTBILL_SANDBOX_CONTROL_KEY || undefined;
+  const controlKey = env().SMARTBILL_SANDBOX_CONTROL_KEY;
   const provisionKey = sandboxProvisionKey();
   const keys = JSON.stringify([controlKey, provisionKey]);
   if (!g.__smartbillSandbox || g.__smartbillSandbox.keys !== keys) {
-    const url = process.env.DATABASE_URL;
+    const url = env().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: the SmartBill sandbox stores its data in PostgreSQL.");
     const sql = g.__smartbillSandbox?.sql ?? postgres(url, { max: 5, onnotice: () => {} });
     g.__smartbillSandbox = { sql, keys, handler: createSandboxHandler({ sql, controlKey, provisionKey }) };

@@ -13,7 +13,7 @@ import { useErrorText } from "@/components/use-error-text";
 import type { ProfileVat } from "@/lib/billing/vat";
 import type { VatLevel } from "@/lib/billing/vat-diff";
 import { usePercent } from "./use-percent";
-import type { VatStepInput } from "./vat-step-schema";
+import type { VatStepInput } from "@/lib/billing/schemas";
 
 interface Props {
   mode: VatStepInput["vatMode"];

@@ -15,7 +15,7 @@ import { BackLink } from "../step-footer";
 import { VatModeOptions } from "./vat-mode-options";
 import { VatProfileDefaults } from "./vat-profile-defaults";
 import { VatSyncPanel } from "./vat-sync-panel";
-import { vatStepSchema, type VatStepInput, type VatStepValues } from "./vat-step-schema";
+import { vatStepSchema, type VatStepInput, type VatStepValues } from "@/lib/billing/schemas";
 
 // In not-VAT-payer mode the profiles' levels are neither required nor sent.
 const schemaResolver = zodResolver(vatStepSchema);

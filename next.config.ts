@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   experimental: { authInterrupts: true },
+  // Messages are precompiled on the server (lib/i18n.ts): the browser needs no ICU parser.
+  turbopack: { resolveAlias: { "use-intl/format-message": "use-intl/format-message/format-only" } },
   // Read at build time (`next start` serves them from the build's routes manifest): an https NEXTAUTH_URL
   // at build time sends HSTS on every response; otherwise only requests that came over https get it.
   async headers() {

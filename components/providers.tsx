@@ -1,10 +1,9 @@
 "use client";
 
-import { QueryClientProvider } from "@tanstack/react-query";
-import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { IntlProvider, type AbstractIntlMessages } from "use-intl";
-import { getQueryClient } from "@/lib/query-client";
 
+// Only what every page needs. Query caching (components/query-provider.tsx) and URL state (nuqs's
+// NuqsAdapter) are added by the layouts of the pages that use them, so other pages do not load them.
 export function Providers({
   locale,
   messages,
@@ -16,9 +15,7 @@ export function Providers({
 }) {
   return (
     <IntlProvider locale={locale} messages={messages} timeZone="Europe/Bucharest">
-      <QueryClientProvider client={getQueryClient()}>
-        <NuqsAdapter>{children}</NuqsAdapter>
-      </QueryClientProvider>
+      {children}
     </IntlProvider>
   );
 }

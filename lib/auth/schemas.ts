@@ -2,8 +2,9 @@
 // under `validation.` in messages/*.json, so both sides show the same translated text.
 import { z } from "zod";
 import { MAX_PASSWORD_BYTES, passwordBytes } from "./password-limits";
+import { ROLES } from "./roles";
 
-export const ROLES = ["admin", "staff", "accountant"] as const;
+export { ROLES };
 
 export const emailField = z.string().trim().min(1, "required").max(254, "tooLong").pipe(z.email("email"));
 // A new password: bcrypt uses 72 bytes at most (lib/auth/password.ts), so longer ones are refused

@@ -4,6 +4,9 @@ import { z } from "zod";
 import type { SetupStep } from "@/db/schema";
 import { emailField } from "@/lib/auth/schemas";
 import { isValidCif, isValidIban, normaliseIban } from "@/lib/validation/ro";
+import { CURRENCIES, INVOICE_LANGUAGES, PROFILE_FIELDS, VAT_MODES } from "./choices";
+
+export { CURRENCIES, INVOICE_LANGUAGES, PROFILE_FIELDS, VAT_MODES };
 
 export const credentialsSchema = z.object({
   username: emailField,
@@ -42,28 +45,6 @@ const optionalText = (max = 200) =>
     .max(max, "tooLong")
     .transform((s) => (s === "" ? null : s))
     .nullable();
-
-export const CURRENCIES = ["RON", "EUR", "USD", "GBP", "CHF", "HUF", "MDL"] as const;
-export const INVOICE_LANGUAGES = ["RO", "EN", "DE", "FR", "IT", "ES"] as const;
-
-/** The fields a billing profile form edits, in display order (also what the audit compares). */
-export const PROFILE_FIELDS = [
-  "companyName",
-  "cif",
-  "regCom",
-  "address",
-  "city",
-  "county",
-  "country",
-  "email",
-  "phone",
-  "iban",
-  "bank",
-  "vatPayer",
-  "currency",
-  "invoiceLanguage",
-  "dueDays",
-] as const;
 
 export const profileSchema = z.object({
   id: z.uuid().optional(),
@@ -104,7 +85,6 @@ export type Profile = z.output<typeof profileSchema>;
 export const profileRefSchema = z.object({ profileId: z.uuid() });
 export const seriesBindingSchema = z.object({ profileId: z.uuid(), seriesName: z.string().trim().min(1, "required").max(50) });
 
-export const VAT_MODES = ["payer_included", "payer_added", "not_payer"] as const;
 export const vatModeSchema = z.object({ vatMode: z.enum(VAT_MODES) });
 export const defaultVatSchema = z.object({ profileId: z.uuid(), vatName: z.string().trim().min(1, "required").max(100) });
 

@@ -4,10 +4,9 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "use-intl";
 import type { z } from "zod";
+import { lazyZodResolver } from "@/components/lazy-zod-resolver";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -15,7 +14,9 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
-import { signInSchema } from "@/lib/auth/schemas";
+import type { signInSchema } from "@/lib/auth/schemas";
+
+const resolver = lazyZodResolver(() => import("@/lib/auth/schemas").then((m) => m.signInSchema));
 
 // next-auth passes authorize()'s error text on: `throttled:<account|client>:<ISO time>`.
 const THROTTLED = /^throttled:(account|client):(.+)$/;
@@ -31,13 +32,14 @@ export function SignInForm({ showDemoHint }: { showDemoHint: boolean }) {
   const params = useSearchParams();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof signInSchema>>({
-    resolver: zodResolver(signInSchema),
+    resolver,
     defaultValues: { email: params.get("email") ?? "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
+    const { signIn } = await import("next-auth/react");
     const res = await signIn("credentials", { ...values, redirect: false });
     if (res?.ok && !res.error) {
       // Only a path on this origin, checked by parsing: never an open redirect.

@@ -4,18 +4,19 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "use-intl";
 import { applyFieldErrors } from "@/components/apply-action-errors";
+import { lazyZodResolver } from "@/components/lazy-zod-resolver";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
-import { signUpSchema, type SignUpInput } from "@/lib/auth/schemas";
+import type { SignUpInput } from "@/lib/auth/schemas";
 import { signUpAction } from "./actions";
+
+const resolver = lazyZodResolver(() => import("@/lib/auth/schemas").then((m) => m.signUpSchema));
 
 const FIELDS = ["orgName", "name", "email", "password"] as const;
 
@@ -25,7 +26,7 @@ export function SignUpForm() {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SignUpInput>({
-    resolver: zodResolver(signUpSchema),
+    resolver,
     defaultValues: { orgName: "", name: "", email: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
@@ -37,6 +38,7 @@ export function SignUpForm() {
       if (!applyFieldErrors(form.setError, res.fieldErrors, FIELDS)) setFormError(errorText(res.error) ?? res.error);
       return;
     }
+    const { signIn } = await import("next-auth/react");
     const signed = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
     router.replace(signed?.ok ? "/setup" : "/sign-in");
     router.refresh();

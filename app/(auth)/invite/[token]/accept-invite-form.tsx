@@ -4,18 +4,19 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "use-intl";
 import type { z } from "zod";
 import { applyFieldErrors } from "@/components/apply-action-errors";
+import { lazyZodResolver } from "@/components/lazy-zod-resolver";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
-import { acceptInviteAsNewUserSchema } from "@/lib/auth/schemas";
+import type { acceptInviteAsNewUserSchema } from "@/lib/auth/schemas";
 import { acceptInviteAsNewUserAction } from "./actions";
+
+const resolver = lazyZodResolver(() => import("@/lib/auth/schemas").then((m) => m.acceptInviteAsNewUserSchema));
 
 type Values = z.input<typeof acceptInviteAsNewUserSchema>;
 
@@ -28,7 +29,7 @@ export function AcceptInviteForm(props: { token: string; email: string; orgName:
   const [formError, setFormError] = useState<string | null>(null);
   const [needsSignIn, setNeedsSignIn] = useState(false);
   const form = useForm<Values>({
-    resolver: zodResolver(acceptInviteAsNewUserSchema),
+    resolver,
     defaultValues: { token: props.token, name: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
@@ -41,6 +42,7 @@ export function AcceptInviteForm(props: { token: string; email: string; orgName:
       if (!applyFieldErrors(form.setError, res.fieldErrors, ["name", "password"])) setFormError(errorText(res.error) ?? res.error);
       return;
     }
+    const { signIn } = await import("next-auth/react");
     const signed = await signIn("credentials", { email: res.data.email, password: values.password, redirect: false });
     router.replace(signed?.ok ? "/" : `/sign-in?joined=1&email=${encodeURIComponent(res.data.email)}`);
     router.refresh();

@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { signOut } from "next-auth/react";
 import { useTranslations } from "use-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,7 +21,7 @@ export function JoinAsSignedIn(props: { token: string; orgName: string; invitedE
     return (
       <div className="mt-6 space-y-4">
         <Alert tone="warning">{t("otherAccount", { email: props.invitedEmail, current: props.currentEmail })}</Alert>
-        <Button variant="secondary" className="w-full" onClick={() => void signOut({ callbackUrl: here })}>
+        <Button variant="secondary" className="w-full" onClick={() => void import("next-auth/react").then(({ signOut }) => signOut({ callbackUrl: here }))}>
           {t("signOut")}
         </Button>
       </div>

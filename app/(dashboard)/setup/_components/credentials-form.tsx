@@ -4,22 +4,25 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { FlaskConical } from "lucide-react";
 import { useTranslations } from "use-intl";
 import type { z } from "zod";
 import { applyFieldErrors } from "@/components/apply-action-errors";
+import { lazyZodResolver } from "@/components/lazy-zod-resolver";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
-import { credentialsSchema } from "@/lib/billing/schemas";
+import type { credentialsSchema } from "@/lib/billing/schemas";
 import { connectSandboxAction, verifyCredentialsAction } from "../actions/credentials";
 import { ActionError } from "./action-error";
 
+const resolver = lazyZodResolver(() => import("@/lib/billing/schemas").then((m) => m.credentialsSchema));
+
 type Values = z.input<typeof credentialsSchema>;
+
 interface Current {
   username: string;
   cif: string;
@@ -42,7 +45,7 @@ export function CredentialsForm({ current, sandboxAvailable }: { current: Curren
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [sandboxPending, startSandbox] = useTransition();
   const form = useForm<Values>({
-    resolver: zodResolver(credentialsSchema),
+    resolver,
     defaultValues: { username: current && !current.isSandbox ? current.username : "", token: "", cif: current && !current.isSandbox ? current.cif : "" },
   });
   const { errors, isSubmitting } = form.formState;

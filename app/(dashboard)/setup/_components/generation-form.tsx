@@ -3,16 +3,18 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "use-intl";
+import { lazyZodResolver } from "@/components/lazy-zod-resolver";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useErrorText } from "@/components/use-error-text";
-import { generationSchema, type GenerationInput } from "@/lib/billing/schemas";
+import type { GenerationInput } from "@/lib/billing/schemas";
 import { cn } from "@/lib/utils";
 import { saveGenerationAction } from "../actions/generation";
 import { ActionError } from "./action-error";
 import { BackLink } from "./step-footer";
+
+const resolver = lazyZodResolver(() => import("@/lib/billing/schemas").then((m) => m.generationSchema));
 
 export function GenerationForm({ initial, backHref, onSaved }: { initial: GenerationInput; backHref: string | null; onSaved?: () => void }) {
   const t = useTranslations("setup.generation");
@@ -21,7 +23,7 @@ export function GenerationForm({ initial, backHref, onSaved }: { initial: Genera
   const errorText = useErrorText();
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<GenerationInput>({ resolver: zodResolver(generationSchema), defaultValues: initial });
+  const form = useForm<GenerationInput>({ resolver, defaultValues: initial });
   const mode = useWatch({ control: form.control, name: "mode" });
   const { errors, isSubmitting } = form.formState;
 

@@ -3,18 +3,20 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "use-intl";
 import type { z } from "zod";
 import { applyFieldErrors } from "@/components/apply-action-errors";
+import { lazyZodResolver } from "@/components/lazy-zod-resolver";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
-import { changeTokenSchema as tokenSchema } from "@/lib/billing/schemas";
+import type { changeTokenSchema as tokenSchema } from "@/lib/billing/schemas";
 import { changeTokenAction, disconnectAction, reconnectAction, reverifyAction } from "../actions";
+
+const resolver = lazyZodResolver(() => import("@/lib/billing/schemas").then((m) => m.changeTokenSchema));
 
 type Notice = { tone: "success" | "error"; text: string; detail?: string } | null;
 
@@ -37,7 +39,7 @@ function ChangeTokenDialog({ onDone }: { onDone: (n: Notice) => void }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [failure, setFailure] = useState<Notice>(null);
-  const form = useForm<z.input<typeof tokenSchema>>({ resolver: zodResolver(tokenSchema), defaultValues: { token: "" } });
+  const form = useForm<z.input<typeof tokenSchema>>({ resolver, defaultValues: { token: "" } });
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     const res = await changeTokenAction(values);

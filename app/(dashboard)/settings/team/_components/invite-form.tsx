@@ -2,18 +2,21 @@
 
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Check, Copy } from "lucide-react";
 import { useTranslations } from "use-intl";
 import { applyFieldErrors } from "@/components/apply-action-errors";
+import { lazyZodResolver } from "@/components/lazy-zod-resolver";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
-import { inviteSchema, ROLES, type InviteInput } from "@/lib/auth/schemas";
+import type { InviteInput } from "@/lib/auth/schemas";
+import { ROLES } from "@/lib/auth/roles";
 import { inviteMemberAction } from "../actions";
+
+const resolver = lazyZodResolver(() => import("@/lib/auth/schemas").then((m) => m.inviteSchema));
 
 export function InviteForm() {
   const t = useTranslations("team");
@@ -23,7 +26,7 @@ export function InviteForm() {
   const [created, setCreated] = useState<{ email: string; link: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<InviteInput>({ resolver: zodResolver(inviteSchema), defaultValues: { email: "", role: "staff" } });
+  const form = useForm<InviteInput>({ resolver, defaultValues: { email: "", role: "staff" } });
   const { errors, isSubmitting } = form.formState;
   const role = useWatch({ control: form.control, name: "role" });
 

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
-import { ROLES } from "@/lib/auth/schemas";
+import { ROLES } from "@/lib/auth/roles";
 import { changeMemberRoleAction, removeMemberAction } from "../actions";
 
 type Role = (typeof ROLES)[number];

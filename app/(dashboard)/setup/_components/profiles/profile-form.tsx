@@ -2,19 +2,22 @@
 
 import { useId, useState } from "react";
 import { useForm, type Path } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "use-intl";
 import { applyFieldErrors } from "@/components/apply-action-errors";
+import { lazyZodResolver } from "@/components/lazy-zod-resolver";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DialogClose } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
-import { CURRENCIES, INVOICE_LANGUAGES, PROFILE_FIELDS, profileSchema, type Profile, type ProfileInput } from "@/lib/billing/schemas";
+import { CURRENCIES, INVOICE_LANGUAGES, PROFILE_FIELDS } from "@/lib/billing/choices";
+import type { Profile, ProfileInput } from "@/lib/billing/schemas";
 import { saveProfileAction } from "../../actions/profiles";
 import { ActionError } from "../action-error";
 import type { ProfileFormValues } from "./types";
+
+const resolver = lazyZodResolver(() => import("@/lib/billing/schemas").then((m) => m.profileSchema));
 
 const FIELDS = PROFILE_FIELDS satisfies readonly (keyof ProfileFormValues)[];
 type TextField = "companyName" | "cif" | "regCom" | "address" | "city" | "county" | "country" | "email" | "phone" | "iban" | "bank";
@@ -37,7 +40,7 @@ export function ProfileForm(props: {
   const errorText = useErrorText();
   const vatHintId = useId();
   const [failure, setFailure] = useState<{ error: string; detail?: string } | null>(null);
-  const form = useForm<ProfileInput, unknown, Profile>({ resolver: zodResolver(profileSchema), defaultValues: props.initial });
+  const form = useForm<ProfileInput, unknown, Profile>({ resolver, defaultValues: props.initial });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {

@@ -3,7 +3,7 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { Alert } from "@/components/ui/alert";
-import { VAT_MODES } from "@/lib/billing/schemas";
+import { VAT_MODES } from "@/lib/billing/choices";
 import { cn } from "@/lib/utils";
 
 type Mode = (typeof VAT_MODES)[number];

@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "use-intl";
 import { applyFieldErrors } from "@/components/apply-action-errors";
+import { lazyZodResolver } from "@/components/lazy-zod-resolver";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { VatOverview } from "@/lib/billing/vat";
@@ -15,10 +15,10 @@ import { BackLink } from "../step-footer";
 import { VatModeOptions } from "./vat-mode-options";
 import { VatProfileDefaults } from "./vat-profile-defaults";
 import { VatSyncPanel } from "./vat-sync-panel";
-import { vatStepSchema, type VatStepInput, type VatStepValues } from "@/lib/billing/schemas";
+import type { VatStepInput, VatStepValues } from "@/lib/billing/schemas";
 
 // In not-VAT-payer mode the profiles' levels are neither required nor sent.
-const schemaResolver = zodResolver(vatStepSchema);
+const schemaResolver = lazyZodResolver(() => import("@/lib/billing/schemas").then((m) => m.vatStepSchema));
 const resolver: Resolver<VatStepInput, unknown, VatStepValues> = (values, ctx, opts) =>
   schemaResolver(values.vatMode === "not_payer" ? { ...values, defaults: [] } : values, ctx, opts);
 

@@ -1,9 +1,13 @@
-import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { NextResponse, type NextFetchEvent } from "next/server";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
+import { checkActionRequest } from "@/lib/action-request";
 
-// A convenience only: it sends signed-out visitors to the sign-in page early. Every page and action
-// checks the session (including whether it was ended on the server) and the role for itself.
-const requireSignIn = withAuth({ pages: { signIn: "/sign-in" } });
+// Signed-out visitors go to the sign-in page early (a convenience only: every page and action checks
+// the session, including whether it was ended on the server, and the role for itself). Server-action
+// POSTs, on any path, get their envelope checked first, so a malformed or oversized body answers 400/413
+// instead of Next's 500.
+const signInFirst = withAuth({ pages: { signIn: "/sign-in" } });
+const SIGNED_IN_AREA = /^\/(registrations|invoices|setup|settings)(\/|$)/;
 
 function decodable(path: string): boolean {
   try {
@@ -14,15 +18,25 @@ function decodable(path: string): boolean {
   }
 }
 
-export default function proxy(req: NextRequest, event: NextFetchEvent) {
-  const path = req.nextUrl.pathname;
+export default async function proxy(req: NextRequestWithAuth, event: NextFetchEvent) {
   // A malformed escape (`/invite/%`) would make Next.js fail decoding the route's parameter with a 500:
   // it names no page, so it is a 404.
-  if (!decodable(path)) return NextResponse.rewrite(new URL("/not-found", req.url), { status: 404 });
-  if (path.startsWith("/invite/")) return NextResponse.next();
-  return requireSignIn(req as NextRequestWithAuth, event);
+  if (!decodable(req.nextUrl.pathname)) return NextResponse.rewrite(new URL("/not-found", req.url), { status: 404 });
+  if (req.headers.has("next-action")) {
+    const refused = await checkActionRequest(req);
+    if (refused) return refused;
+  }
+  if (SIGNED_IN_AREA.test(req.nextUrl.pathname)) return signInFirst(req, event);
+  return NextResponse.next();
 }
 
 export const config = {
-  matcher: ["/registrations/:path*", "/invoices/:path*", "/setup/:path*", "/settings/:path*", "/invite/:path*"],
+  matcher: [
+    "/registrations/:path*",
+    "/invoices/:path*",
+    "/setup/:path*",
+    "/settings/:path*",
+    "/invite/:path*",
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+  ],
 };

@@ -1,48 +1,69 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { Role } from "@/db/schema";
-import { AppError, type ActionResult, type AppErrorCode, type FieldErrors } from "./errors";
+import { en } from "@/messages";
+import { AppError, type ActionFailure, type ActionResult, type AppErrorCode, type FieldErrors } from "./errors";
+import { logError } from "./log";
 import { getCurrentMember, type CurrentMember } from "./auth/session";
 import { can, type Permission } from "./auth/permissions";
 
 // Every export of a "use server" file is a public POST endpoint. Each goes through one of these two
-// wrappers: authenticate → validate (zod) → authorize (role; the organisation always comes from the
-// session, never from input) → run → one result shape.
+// wrappers: authenticate → authorize (role; the organisation always comes from the session, never from
+// input) → validate (zod) → run → one result shape. The role is checked before the input so a member
+// without the right learns nothing about an action's schema. `error` is always a message key.
 
-const SAFE_MESSAGES: Record<AppErrorCode, string> = {
-  unauthenticated: "Your session has ended. Please sign in again.",
-  forbidden: "Your role does not allow this action.",
-  not_found: "That item no longer exists.",
-  validation: "Please correct the highlighted fields.",
-  conflict: "Someone else changed this in the meantime. Reload and try again.",
-  rate_limited: "Too many attempts. Please wait and try again.",
-  external: "An external service did not answer as expected.",
-  internal: "Something went wrong on our side. Nothing was saved; please try again.",
-};
+function fail(code: AppErrorCode, error?: string, more: Omit<ActionFailure, "ok" | "code" | "error"> = {}): ActionFailure {
+  const extra = Object.fromEntries(Object.entries(more).filter(([, v]) => v !== undefined && v !== null));
+  return { ok: false, code, error: error ?? `errors.${code}`, ...extra };
+}
 
-function fail<T>(code: AppErrorCode, error?: string, fieldErrors?: FieldErrors, detail?: string): ActionResult<T> {
-  return { ok: false, code, error: error ?? SAFE_MESSAGES[code], ...(fieldErrors ? { fieldErrors } : {}), ...(detail ? { detail } : {}) };
+function hasKey(path: string): boolean {
+  let node: unknown = en;
+  for (const part of path.split(".")) {
+    if (typeof node !== "object" || node === null || !(part in node)) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string";
+}
+
+/** Schema messages are keys (bare ones under `validation.`); zod's own English becomes a generic key. */
+export function messageKeyOf(message: string): string {
+  if (message.includes(".") && hasKey(message)) return message;
+  if (hasKey(`validation.${message}`)) return message;
+  return "errors.invalidField";
 }
 
 function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
-    (out[key] ??= []).push(issue.message);
+  // A hostile body can carry thousands of issues; the first few are all a form can show.
+  for (const issue of error.issues.slice(0, 50)) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (out[key] ??= []).push(messageKeyOf(issue.message));
   }
   return out;
 }
 
-async function execute<T>(run: () => Promise<T>, label: string): Promise<ActionResult<T>> {
+async function execute<T>(run: () => Promise<T>, name: string): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await run() };
   } catch (e) {
     unstable_rethrow(e);
-    if (e instanceof AppError) return fail(e.code, e.message, e.fieldErrors, e.detail);
-    console.error(`[action ${label}] failed:`, e instanceof Error ? e.message : "unknown error");
-    return fail("internal");
+    if (e instanceof AppError) {
+      return fail(e.code, e.message, { fieldErrors: e.fieldErrors, detail: e.detail, reason: e.reason });
+    }
+    // Never the error's message: a database error's carries the query and its parameters.
+    const requestId = randomUUID();
+    logError(`action.${name}`, e, { requestId });
+    return fail("internal", undefined, { requestId });
   }
+}
+
+function validate<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.output<S> } | { ok: false; failure: ActionFailure } {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, failure: fail("validation", undefined, { fieldErrors: fieldErrorsOf(parsed.error) }) };
 }
 
 export interface ActionContext extends CurrentMember {
@@ -56,10 +77,10 @@ export function memberAction<S extends z.ZodType, T>(
   return async (input) => {
     const member = await getCurrentMember();
     if (!member) return fail("unauthenticated");
-    const parsed = opts.schema.safeParse(input);
-    if (!parsed.success) return fail("validation", undefined, fieldErrorsOf(parsed.error));
     const allowed = "permission" in opts ? can(member.role, opts.permission) : opts.roles.includes(member.role);
     if (!allowed) return fail("forbidden");
+    const parsed = validate(opts.schema, input);
+    if (!parsed.ok) return parsed.failure;
     return execute(() => run(parsed.data, { ...member, orgId: member.org.id }), opts.name);
   };
 }
@@ -70,8 +91,8 @@ export function publicAction<S extends z.ZodType, T>(
   run: (input: z.output<S>) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
-    const parsed = opts.schema.safeParse(input);
-    if (!parsed.success) return fail("validation", undefined, fieldErrorsOf(parsed.error));
+    const parsed = validate(opts.schema, input);
+    if (!parsed.ok) return parsed.failure;
     return execute(() => run(parsed.data), opts.name);
   };
 }

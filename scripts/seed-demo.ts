@@ -7,6 +7,7 @@ import { DEMO_ORG_NAME, DEMO_PASSWORD, DEMO_USERS, insertDemoSchool } from "../d
 import { hashPassword } from "../lib/auth/password";
 import { isDemoEnabled, isSandboxSwitchOn, type SwitchEnv } from "../lib/demo-mode";
 import { seedSandboxDemo } from "../lib/smartbill-sandbox/demo";
+import { seedDemoRegistrations } from "./demo/registrations";
 
 export interface DemoContext {
   db: Database;
@@ -24,6 +25,8 @@ interface DemoStep {
 
 // Add demo data here (each step idempotent; the demo school exists when they run).
 const STEPS: DemoStep[] = [
+  // Courses over two terms, ~300 registrations in every payment state (staff see a full table).
+  { name: "registrations", run: async ({ db, orgId }) => void (await seedDemoRegistrations(db, orgId)) },
   // The published demo account of the built-in sandbox, for typing credentials by hand.
   { name: "sandbox demo account", when: isSandboxSwitchOn, run: ({ sql }) => seedSandboxDemo(sql) },
 ];

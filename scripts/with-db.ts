@@ -113,10 +113,19 @@ function run(cmd: string[]): Promise<number> {
   });
 }
 
+// A database error's message carries its query and parameters (the seed's password hashes): class and code only.
+function describeFailure(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const db = (x: unknown) => typeof x === "object" && x !== null && ("params" in x || "query" in x || "severity" in x);
+  if (!db(e) && !db(e.cause)) return e.message;
+  const code = (e as { code?: unknown }).code ?? (e.cause as { code?: unknown } | undefined)?.code;
+  return `database error ${e.constructor.name}${code ? ` (SQLSTATE ${String(code)})` : ""}`;
+}
+
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    console.error(`[bursar] ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`[bursar] ${describeFailure(e)}`);
     process.exit(1);
   },
 );

@@ -16,7 +16,10 @@ export default async function DashboardLayout({ children }: { children: React.Re
   // The badge tells everyone in the school that invoices go to the sandbox, not to SmartBill.
   const onSandbox = (await getActiveConnection(db, member.org.id))?.isSandbox ?? false;
   const items: NavItem[] = [];
-  if (can(member.role, "manageRegistrations")) items.push({ href: "/registrations", label: t("nav.registrations"), icon: "registrations" });
+  // Accountants see registrations, clients and courses read-only (PRODUCT.md §1).
+  items.push({ href: "/registrations", label: t("nav.registrations"), icon: "registrations" });
+  items.push({ href: "/clients", label: t("nav.clients"), icon: "clients" });
+  items.push({ href: "/courses", label: t("nav.courses"), icon: "courses" });
   items.push({ href: "/invoices", label: t("nav.invoices"), icon: "invoices" });
   if (can(member.role, "manageBilling")) {
     items.push({ href: "/setup", label: t("nav.setup"), icon: "setup" });

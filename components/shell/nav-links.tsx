@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { FileText, Settings, Users, Wand2, ClipboardList, Receipt } from "lucide-react";
+import { BookOpen, Contact, FileText, Settings, Users, Wand2, ClipboardList, Receipt } from "lucide-react";
 
-const ICONS = { registrations: ClipboardList, invoices: Receipt, setup: Wand2, billing: Settings, team: Users, other: FileText };
+const ICONS = { registrations: ClipboardList, clients: Contact, courses: BookOpen, invoices: Receipt, setup: Wand2, billing: Settings, team: Users, other: FileText };
 
 export interface NavItem {
   href: string;

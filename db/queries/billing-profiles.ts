@@ -41,6 +41,15 @@ export async function lockProfiles(tx: Transaction, orgId: string): Promise<void
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`billing_profiles:${orgId}`}, 0))`);
 }
 
+/** How many profiles the organisation has: all of them, and the active (not archived) ones. */
+export async function countProfiles(db: Executor, orgId: string): Promise<{ all: number; active: number }> {
+  const [counts] = await db
+    .select({ all: sql<number>`count(*)::int`, active: sql<number>`(count(*) filter (where ${billingProfiles.archivedAt} is null))::int` })
+    .from(billingProfiles)
+    .where(eq(billingProfiles.orgId, orgId));
+  return { all: counts?.all ?? 0, active: counts?.active ?? 0 };
+}
+
 export async function insertProfile(db: Executor, orgId: string, values: NewBillingProfile): Promise<BillingProfile> {
   const [row] = await db.insert(billingProfiles).values({ ...values, orgId }).returning();
   return row!;

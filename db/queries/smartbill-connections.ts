@@ -43,15 +43,15 @@ export async function updateConnection(
   return row ?? null;
 }
 
-/** The last error SmartBill (or the way to it) gave, for the health panel. */
+/** The last error SmartBill (or the way to it) gave, for the health panel: a reason and SmartBill's own text. */
 export async function updateConnectionError(
   db: Executor,
   orgId: string,
   connectionId: string,
-  error: { at: Date; code: string; message: string; original: string | null },
+  error: { at: Date; code: string; original: string | null },
 ): Promise<void> {
   await db
     .update(smartbillConnections)
-    .set({ lastErrorAt: error.at, lastErrorCode: error.code, lastErrorMessage: error.message, lastErrorOriginal: error.original })
+    .set({ lastErrorAt: error.at, lastErrorCode: error.code, lastErrorOriginal: error.original })
     .where(ofOrg(orgId, connectionId));
 }

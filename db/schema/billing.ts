@@ -40,8 +40,9 @@ export const smartbillConnections = pgTable(
     lastVerifiedAt: timestamp("last_verified_at", { withTimezone: true }),
     lastSuccessAt: timestamp("last_success_at", { withTimezone: true }),
     lastErrorAt: timestamp("last_error_at", { withTimezone: true }),
+    // A reason (SmartBill's error code or a finer variant: a key under smartbill.errors), never prose,
+    // so the page renders it in the reader's language; SmartBill's own text beside it.
     lastErrorCode: text("last_error_code"),
-    lastErrorMessage: text("last_error_message"),
     lastErrorOriginal: text("last_error_original"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -2,3 +2,4 @@ export * from "./organisations";
 export * from "./audit";
 export * from "./smartbill";
 export * from "./billing";
+export * from "./registrations";

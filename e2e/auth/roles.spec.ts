@@ -1,8 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, sidebar, signIn } from "../fixtures/auth";
+import { expect, test } from "../fixtures/test";
+import { sidebar } from "../fixtures/auth";
 
-test("staff see registrations and invoices, not settings", async ({ page }) => {
-  await signIn(page, DEMO.staff);
+test("staff see registrations and invoices, not settings", async ({ asStaff: page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/registrations$/);
   const nav = sidebar(page);
   await expect(nav.getByRole("link", { name: "Registrations" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Invoices" })).toBeVisible();
@@ -12,21 +13,22 @@ test("staff see registrations and invoices, not settings", async ({ page }) => {
   expect(res?.status()).toBe(403);
 });
 
-test("accountants see invoices only and get a 403 page on settings", async ({ page }) => {
-  await signIn(page, DEMO.accountant);
+test("accountants start on invoices, see registrations read-only, and get a 403 page on settings", async ({ asAccountant: page }) => {
+  await page.goto("/");
   await expect(page).toHaveURL(/\/invoices$/);
   const nav = sidebar(page);
-  await expect(nav.getByRole("link")).toHaveText(["Invoices"]);
+  await expect(nav.getByRole("link")).toHaveText(["Registrations", "Clients", "Courses", "Invoices"]);
   const res = await page.goto("/settings/team");
   expect(res?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
   await page.getByRole("link", { name: "Go to your start page" }).click();
   await expect(page).toHaveURL(/\/invoices$/);
-  expect((await page.goto("/registrations"))?.status()).toBe(403);
+  expect((await page.goto("/registrations"))?.status()).toBe(200);
+  expect((await page.goto("/registrations/new"))?.status()).toBe(403);
 });
 
-test("each section says what will be there", async ({ page }) => {
-  await signIn(page, DEMO.admin);
+test("each section says what will be there", async ({ asAdmin: page }) => {
+  await page.goto("/");
   await sidebar(page).getByRole("link", { name: "Invoices" }).click();
   await expect(page.getByRole("heading", { name: "No invoices yet" })).toBeVisible();
   await expect(sidebar(page).getByRole("link", { name: "Invoices" })).toHaveAttribute("aria-current", "page");

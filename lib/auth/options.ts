@@ -6,6 +6,7 @@ import { db } from "@/db";
 import { getUserCredentialsByEmail } from "@/db/queries/users";
 import { safeRedirectUrl } from "./callback-url";
 import { clientAddressFrom } from "./client-address";
+import { logError } from "@/lib/log";
 import { normaliseEmail, verifyPassword } from "./password";
 import { checkPassword, ThrottledError } from "./throttle";
 import { endUserSession, isUserSessionLive, SESSION_MAX_AGE_MS, startUserSession } from "./user-sessions";
@@ -51,9 +52,8 @@ export const authOptions: NextAuthOptions = {
         } catch (e) {
           if (e instanceof ThrottledError) throw new Error(`${THROTTLED_PREFIX}${e.scope}:${e.until.toISOString()}`);
           // next-auth puts the message in the error URL: never a database error's text or parameters.
-          const code = (e as { cause?: { code?: string } }).cause?.code;
-          console.error(`[sign-in] failed: ${e instanceof Error ? e.name : "unknown"}${code ? ` ${code}` : ""}`);
-          throw new Error("unavailable");
+          logError("auth.authorize", e);
+          throw new Error("internal");
         }
       },
     }),

@@ -2,6 +2,7 @@
 // under `validation.` in messages/*.json, so both sides show the same translated text.
 import { z } from "zod";
 import { MAX_PASSWORD_BYTES, passwordBytes } from "./password-limits";
+import { opaqueText, plainText } from "@/lib/validation/text";
 import { ROLES } from "./roles";
 
 export { ROLES };
@@ -13,7 +14,7 @@ export const newPasswordField = z
   .string()
   .min(8, "passwordShort")
   .refine((s) => passwordBytes(s) <= MAX_PASSWORD_BYTES, "auth.password.tooLong");
-const nameField = z.string().trim().min(2, "nameShort").max(120, "tooLong");
+const nameField = plainText({ max: 120, min: 2, minMessage: "nameShort" });
 
 export const signInSchema = z.object({ email: emailField, password: z.string().min(1, "required") });
 
@@ -28,7 +29,7 @@ export type SignUpInput = z.infer<typeof signUpSchema>;
 export const inviteSchema = z.object({ email: emailField, role: z.enum(ROLES, "role") });
 export type InviteInput = z.infer<typeof inviteSchema>;
 
-const inviteToken = z.string().min(20).max(200);
+const inviteToken = opaqueText(200).refine((s) => s.length >= 20, "required");
 
 // Accepting as a new account sets its password; an existing account accepts while signed in.
 export const acceptInviteAsNewUserSchema = z.object({ token: inviteToken, name: nameField, password: newPasswordField });

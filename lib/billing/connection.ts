@@ -5,8 +5,8 @@ import { getActiveConnection, insertConnection, updateConnection, type Connectio
 import { writeAudit } from "@/lib/audit";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { AppError } from "@/lib/errors";
-import { isSmartBillError, type SmartBill, type SmartBillCredentials, type SmartBillSeries, type SmartBillTax } from "@/lib/smartbill";
-import { VerifyError, verifyFailureOf } from "./smartbill-call";
+import { type SmartBill, type SmartBillCredentials, type SmartBillSeries, type SmartBillTax } from "@/lib/smartbill";
+import { VerifyError } from "./smartbill-call";
 
 /** What the admin sees about a connection: never the token, only its last 4 characters. */
 export type ConnectionSummary = Omit<Connection, "tokenCiphertext">;
@@ -24,9 +24,7 @@ export async function verifyCredentials(sb: SmartBill, creds: SmartBillCredentia
     const invoiceSeries = await sb.series.list(creds, { type: "f" }, { maxWaitMs: 10_000 });
     return { vatPayer: taxes.vatPayer, taxes: taxes.taxes, invoiceSeries };
   } catch (e) {
-    const reason = verifyFailureOf(e);
-    const field = reason === "credentials" ? "token" : reason === "company_not_found" ? "cif" : undefined;
-    throw new VerifyError(reason, field, isSmartBillError(e) ? e.originalText : undefined);
+    throw new VerifyError(e);
   }
 }
 

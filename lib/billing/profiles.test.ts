@@ -18,7 +18,7 @@ import {
   requireSeriesForAll,
   updateProfile,
 } from "./profiles";
-import { profileSchema, type ProfileInput } from "./schemas";
+import { MAX_PROFILES, profileSchema, type ProfileInput } from "./schemas";
 
 let t: TestDb;
 
@@ -98,6 +98,18 @@ describe("a new profile", () => {
     await Promise.all([create(org, { companyName: "One" }), create(org, { companyName: "Two" }), create(org, { companyName: "Three" })]);
     expect(await defaults(org.id)).toHaveLength(1);
     expect(await listProfiles(t.db, org.id)).toHaveLength(3);
+  });
+
+  it("is refused past MAX_PROFILES per school, even when requested in parallel, and nothing is written", async () => {
+    const org = await makeOrg("Bounded");
+    for (let i = 0; i < MAX_PROFILES - 2; i++) await create(org, { companyName: `Profil ${i}` });
+    const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => create(org, { companyName: `Paralel ${i}` })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
+    for (const r of results.filter((r) => r.status === "rejected")) {
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "conflict", message: "errors.limit.profiles" });
+    }
+    expect(await listProfiles(t.db, org.id)).toHaveLength(MAX_PROFILES);
+    expect(await audits(org.id, "billing_profile.created")).toHaveLength(MAX_PROFILES);
   });
 });
 

@@ -2,6 +2,7 @@ import "server-only";
 import type { Database, Executor, Transaction } from "@/db";
 import {
   clearDefaultProfile,
+  countProfiles,
   getActiveProfile,
   hasActiveProfile,
   insertProfile,
@@ -14,7 +15,7 @@ import { getOrganisation } from "@/db/queries/organisations";
 import { getActiveConnection } from "@/db/queries/smartbill-connections";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { PROFILE_FIELDS, type Profile, type ProfileInput } from "./schemas";
+import { MAX_PROFILES, PROFILE_FIELDS, type Profile, type ProfileInput } from "./schemas";
 
 export type { BillingProfile };
 export { listActiveProfiles as listProfiles, getActiveProfile as getProfile };
@@ -29,6 +30,13 @@ type Editable = Pick<BillingProfile, (typeof EDITABLE)[number]>;
 
 function editableOf(p: Profile | BillingProfile): Editable {
   return Object.fromEntries(EDITABLE.map((k) => [k, p[k]])) as Editable;
+}
+
+// Bounded per school (checked under the profiles lock, so parallel creates cannot pass it together):
+// MAX_PROFILES in use, and ten times that counting archived ones, so create-and-archive cannot grow forever.
+async function checkProfileLimit(tx: Transaction, orgId: string) {
+  const counts = await countProfiles(tx, orgId);
+  if (counts.active >= MAX_PROFILES || counts.all >= MAX_PROFILES * 10) throw new AppError("conflict", "errors.limit.profiles");
 }
 
 async function requireProfile(tx: Transaction, orgId: string, profileId: string): Promise<BillingProfile> {
@@ -64,6 +72,7 @@ export async function draftProfile(db: Executor, orgId: string): Promise<Profile
 export async function createProfile(db: Database, p: { orgId: string; actorUserId: string; input: Profile }): Promise<BillingProfile> {
   return db.transaction(async (tx) => {
     await lockProfiles(tx, p.orgId);
+    await checkProfileLimit(tx, p.orgId);
     const hasDefault = await hasActiveProfile(tx, p.orgId, { isDefault: true });
     const values = editableOf(p.input);
     const row = await insertProfile(tx, p.orgId, { ...values, isDefault: !hasDefault });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { SetupStep } from "@/db/schema";
 import { emailField } from "@/lib/auth/schemas";
 import { isValidCif, isValidIban, normaliseIban } from "@/lib/validation/ro";
+import { boundedArray, opaqueText, optionalPlainText, plainText } from "@/lib/validation/text";
 import { CURRENCIES, INVOICE_LANGUAGES, PROFILE_FIELDS, VAT_MODES } from "./choices";
 
 export { CURRENCIES, INVOICE_LANGUAGES, PROFILE_FIELDS, VAT_MODES };
@@ -13,13 +14,13 @@ export const credentialsSchema = z.object({
   // SmartBill tokens are long opaque strings; we only bound the size. Empty keeps the saved token.
   token: z
     .string()
-    .trim()
-    .max(200, "tooLong")
-    .refine((s) => s === "" || s.length >= 8, "tokenShort"),
+    .max(400, "tooLong")
+    .transform((s) => s.trim())
+    .pipe(opaqueText(200).refine((s) => s === "" || s.length >= 8, "tokenShort")),
   // As configured in SmartBill (with or without RO): SmartBill is the judge, we check the shape only.
   cif: z
     .string()
-    .trim()
+    .max(40, "tooLong")
     .transform((s) => s.replace(/\s+/g, "").toUpperCase())
     .pipe(z.string().regex(/^(RO)?\d{2,10}$/, "cifFormat")),
 });
@@ -38,27 +39,25 @@ export const generationSchema = z
   });
 export type GenerationInput = z.infer<typeof generationSchema>;
 
-const optionalText = (max = 200) =>
-  z
-    .string()
-    .trim()
-    .max(max, "tooLong")
-    .transform((s) => (s === "" ? null : s))
-    .nullable();
+const optionalText = optionalPlainText;
+
+/** A school's billing profiles (archived ones not counted): checked when one is created. */
+export const MAX_PROFILES = 20;
 
 export const profileSchema = z.object({
   id: z.uuid().optional(),
-  companyName: z.string().trim().min(2, "nameShort").max(200, "tooLong"),
+  companyName: plainText({ max: 200, min: 2, minMessage: "nameShort" }),
   cif: z
     .string()
     .trim()
+    .max(40, "tooLong")
     .refine((s) => isValidCif(s), "cifInvalid")
     .transform((s) => s.replace(/\s+/g, "").toUpperCase()),
   regCom: optionalText(40),
   address: optionalText(),
   city: optionalText(100),
   county: optionalText(100),
-  country: z.string().trim().min(2, "required").max(100, "tooLong"),
+  country: plainText({ max: 100, min: 2 }),
   email: z
     .string()
     .trim()
@@ -70,6 +69,7 @@ export const profileSchema = z.object({
   iban: z
     .string()
     .trim()
+    .max(60, "tooLong")
     .refine((s) => s === "" || isValidIban(s), "ibanInvalid")
     .transform((s) => (s === "" ? null : normaliseIban(s)))
     .nullable(),
@@ -77,19 +77,23 @@ export const profileSchema = z.object({
   vatPayer: z.boolean(),
   currency: z.enum(CURRENCIES),
   invoiceLanguage: z.enum(INVOICE_LANGUAGES),
-  dueDays: z.coerce.number<number>({ error: "dueDays" }).int("dueDays").min(0, "dueDays").max(365, "dueDays"),
+  // A number, not z.coerce: coercion read "", null and [] as 0 days. The form sends valueAsNumber.
+  dueDays: z.number({ error: "dueDays" }).int("dueDays").min(0, "dueDays").max(365, "dueDays"),
 });
 export type ProfileInput = z.input<typeof profileSchema>;
 export type Profile = z.output<typeof profileSchema>;
 
 export const profileRefSchema = z.object({ profileId: z.uuid() });
-export const seriesBindingSchema = z.object({ profileId: z.uuid(), seriesName: z.string().trim().min(1, "required").max(50) });
+export const seriesBindingSchema = z.object({ profileId: z.uuid(), seriesName: plainText({ max: 50, min: 1 }) });
 
 export const vatModeSchema = z.object({ vatMode: z.enum(VAT_MODES) });
-export const defaultVatSchema = z.object({ profileId: z.uuid(), vatName: z.string().trim().min(1, "required").max(100) });
+export const defaultVatSchema = z.object({ profileId: z.uuid(), vatName: plainText({ max: 100, min: 1 }) });
 
-/** The VAT step: the mode, plus each billing profile's default level (only sent, and only required, in a VAT-payer mode). */
-export const vatStepSchema = vatModeSchema.extend({ defaults: z.array(defaultVatSchema).default([]) });
+/**
+ * The VAT step: the mode, plus each billing profile's default level (only sent, and only required, in a
+ * VAT-payer mode). One default per billing profile, so never more entries than a school may have profiles.
+ */
+export const vatStepSchema = vatModeSchema.extend({ defaults: boundedArray(defaultVatSchema, MAX_PROFILES).default([]) });
 export type VatStepInput = z.input<typeof vatStepSchema>;
 export type VatStepValues = z.output<typeof vatStepSchema>;
 

@@ -3,6 +3,7 @@ import type { Database } from "@/db";
 import { AppError } from "@/lib/errors";
 import type { SmartBill } from "@/lib/smartbill";
 import { bindSeries, getProfile, requireSeriesForAll, type BillingProfile } from "./profiles";
+import { logError } from "@/lib/log";
 import { withSmartBill } from "./smartbill-call";
 
 export interface InvoiceSeries {
@@ -10,10 +11,10 @@ export interface InvoiceSeries {
   nextNumber: number;
 }
 
-/** A live listing never throws for SmartBill's sake: a failure is a message key plus SmartBill's own text. */
+/** A live listing never throws for SmartBill's sake: a failure is a message key, its reason and SmartBill's own text. */
 export type SeriesListing =
   | { ok: true; series: InvoiceSeries[]; fetchedAt: Date }
-  | { ok: false; error: string; detail: string | null; fetchedAt: Date };
+  | { ok: false; error: string; reason: string | null; detail: string | null; fetchedAt: Date };
 
 /** SmartBill's invoice series (type f) for the organisation's connection, asked live. */
 export async function listInvoiceSeries(db: Database, orgId: string, sb?: SmartBill): Promise<SeriesListing> {
@@ -29,10 +30,11 @@ export async function listInvoiceSeries(db: Database, orgId: string, sb?: SmartB
     return { ok: true, series, fetchedAt: new Date() };
   } catch (e) {
     // Not connected, the token cannot be read, or SmartBill failed: say so instead of failing the page.
-    if (!(e instanceof AppError)) console.error("[series] listing failed:", e instanceof Error ? e.message : "unknown error");
+    if (!(e instanceof AppError)) logError("series.list", e);
     return {
       ok: false,
       error: e instanceof AppError ? e.message : "profiles.series.failure.other",
+      reason: e instanceof AppError ? (e.reason ?? null) : null,
       detail: e instanceof AppError ? (e.detail ?? null) : null,
       fetchedAt: new Date(),
     };
@@ -47,7 +49,7 @@ export async function chooseSeries(
 ): Promise<BillingProfile> {
   if (!(await getProfile(db, p.orgId, p.profileId))) throw new AppError("not_found", "profiles.notFound");
   const listing = await listInvoiceSeries(db, p.orgId, sb);
-  if (!listing.ok) throw new AppError("external", listing.error, undefined, listing.detail ?? undefined);
+  if (!listing.ok) throw new AppError("external", listing.error, undefined, listing.detail ?? undefined, listing.reason ? { reason: listing.reason } : {});
   if (!listing.series.some((s) => s.name === p.seriesName)) {
     throw new AppError("validation", "profiles.series.unknown", { seriesName: ["profiles.series.unknown"] });
   }

@@ -42,12 +42,19 @@ describe("withSmartBill", () => {
     const e = await expectAppError(
       withSmartBill(db(), org.id, (call) => call.sb.taxes.list(call.creds), { sb: sandbox.sb, failureKeys: (reason) => `screen.failure.${reason}` }),
     );
-    expect([e.code, e.message]).toEqual(["external", "screen.failure.credentials"]);
+    expect([e.code, e.message, e.reason]).toEqual(["external", "screen.failure.credentials", "credentials"]);
     expect(e.detail).toEqual(expect.any(String));
     const c = await connectionOf(org.connection!);
     expect(c).toMatchObject({ lastErrorCode: "credentials", lastErrorOriginal: e.detail });
     expect(c.lastErrorAt).toBeInstanceOf(Date);
     expect(c.lastSuccessAt).toBeNull();
+  });
+
+  it("without the screen's keys, a SmartBill failure reads as smartbill.errors.<reason>", async () => {
+    const org = await createSchool(db(), { name: "Wrong token, no keys", connected: { sandbox, token: "not-the-right-token" } });
+    const e = await expectAppError(withSmartBill(db(), org.id, (call) => call.sb.series.list(call.creds), { sb: sandbox.sb }));
+    expect([e.code, e.message, e.reason]).toEqual(["external", "smartbill.errors.credentials", "credentials"]);
+    expect((await connectionOf(org.connection!)).lastErrorCode).toBe("credentials");
   });
 
   it("records any other failure as 'other' and throws it unchanged", async () => {

@@ -5,6 +5,7 @@ import { isSmartBillError, type SmartBill, type SmartBillCredentials } from "@/l
 import { getSmartBill } from "@/lib/smartbill/get-smartbill";
 import { getActiveConnection, updateConnection, updateConnectionError, type Connection } from "@/db/queries/smartbill-connections";
 import { credentialsOf } from "./connection";
+import { smartBillAppError, smartBillFailureOf } from "./smartbill-errors";
 
 // The one path for the setup calls (series, VAT sync, test draft, health): load the organisation's
 // connection → call SmartBill → record the outcome on the connection → map the failure. What a failure
@@ -29,15 +30,18 @@ export function verifyFailureOf(e: unknown): VerifyFailure {
   }
 }
 
-/** SmartBill refused or could not answer a verification; `reason` says which of the plain cases it is. */
+/** SmartBill refused or could not answer a verification; `failure` says which of the plain cases it is. */
 export class VerifyError extends AppError {
-  constructor(
-    readonly reason: VerifyFailure,
-    field: "token" | "cif" | undefined,
-    original: string | undefined,
-  ) {
-    const message = `setup.credentials.failure.${reason}`;
-    super("external", message, field ? { [field]: [message] } : undefined, original);
+  readonly failure: VerifyFailure;
+
+  constructor(e: unknown) {
+    const failure = verifyFailureOf(e);
+    const field = failure === "credentials" ? "token" : failure === "company_not_found" ? "cif" : undefined;
+    const f = smartBillFailureOf(e);
+    const message = `setup.credentials.failure.${failure}`;
+    super("external", message, field ? { [field]: [message] } : undefined, f.detail, { reason: f.reason, cause: e });
+    this.name = "VerifyError";
+    this.failure = failure;
   }
 }
 
@@ -47,13 +51,13 @@ export interface SmartBillCall {
   connection: Connection;
 }
 
-/** The message key a screen shows for each failure reason. Without it, SmartBill's own user message. */
+/** The message key a screen shows for each failure reason. Without it, smartbill.errors.<reason>. */
 export type FailureKeys = (reason: VerifyFailure) => string;
 
 /**
  * Runs one SmartBill call (or a short sequence) with the organisation's active connection. Throws
  * AppError("conflict", "setup.notConnected") without one; a failed call is recorded on the connection
- * and thrown as an AppError with SmartBill's own text as the detail (other errors are thrown as they are).
+ * and thrown as toCallError says (a message key, the reason, SmartBill's own text as the detail).
  */
 export async function withSmartBill<T>(
   db: Executor,
@@ -74,19 +78,22 @@ export async function withSmartBill<T>(
   return result;
 }
 
-/** What the health panel stores about a failed call. */
+/**
+ * What the health panel stores about a failed call: the reason (SmartBill's code or a finer variant, a
+ * key under smartbill.errors) and SmartBill's own text, never prose, so the page renders it in the
+ * reader's language. A VerifyError is recorded by the SmartBill failure it wraps.
+ */
 export async function recordCallFailure(db: Executor, connection: Pick<Connection, "id" | "orgId">, e: unknown): Promise<void> {
-  const stored =
-    e instanceof VerifyError
-      ? { code: e.reason, message: e.message, original: e.detail ?? null }
-      : isSmartBillError(e)
-        ? { code: e.code, message: e.userMessage, original: e.originalText ?? null }
-        : { code: "other", message: "Unexpected error", original: null };
-  await updateConnectionError(db, connection.orgId, connection.id, { at: new Date(), ...stored });
+  const f = smartBillFailureOf(e instanceof AppError && e.cause !== undefined ? e.cause : e);
+  await updateConnectionError(db, connection.orgId, connection.id, { at: new Date(), code: f.variant ?? f.reason, original: f.detail ?? null });
 }
 
-/** What the caller sees about a failed call. */
+/**
+ * What the caller sees about a failed call: a SmartBill failure becomes smartBillAppError's key (the
+ * screen's own via failureKeys, else smartbill.errors.<reason>) with the reason and SmartBill's text;
+ * anything else (a VerifyError included) is thrown as it is.
+ */
 export function toCallError(e: unknown, failureKeys?: FailureKeys): unknown {
   if (!isSmartBillError(e)) return e;
-  return new AppError("external", failureKeys ? failureKeys(verifyFailureOf(e)) : e.userMessage, undefined, e.originalText || undefined);
+  return smartBillAppError(e, failureKeys ? () => failureKeys(verifyFailureOf(e)) : undefined);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { SmartBillError, type SmartBillErrorCode } from "./errors";
+import { SmartBillError, type SmartBillErrorCode, type SmartBillErrorVariant } from "./errors";
 
 /**
  * How a call may be repeated, which decides what a lost answer means:
@@ -63,34 +63,21 @@ interface Rule {
   re: RegExp;
   code: SmartBillErrorCode;
   field?: string;
-  userMessage?: string;
+  variant?: SmartBillErrorVariant;
 }
 
 // Matched against the lower-cased, diacritics-free text, first match wins. Texts: docs/smartbill-client.md.
 const RULES: Rule[] = [
   { re: /autentificare esuata/, code: "credentials" },
-  {
-    re: /nu aveti dreptul/,
-    code: "credentials",
-    userMessage:
-      "The SmartBill user connected to Bursar is not allowed to issue these documents. Ask the SmartBill account owner to grant the user invoicing rights (on this series), or connect another user.",
-  },
+  { re: /nu aveti dreptul/, code: "credentials", variant: "user_not_allowed" },
   { re: /firma la care incercati sa va conectati/, code: "company_not_found" },
   { re: /accesul la api nu este inclus/, code: "no_api_access" },
   { re: /seria nu a fost gasita/, code: "series_not_found", field: "seriesName" },
   { re: /cota (de )?tva .*nu a fost gasita|trebuie sa setezi o cota tva|cota default nu a fost gasita/, code: "vat_level_not_found", field: "products" },
   { re: /client invalid|tara trebuie specificata|clientul exista deja|ciful clientului|datele clientului trebuie/, code: "buyer_invalid", field: "client" },
   { re: /numarul maxim de documente/, code: "package_exhausted" },
-  {
-    re: /nu este ultimul din serie/,
-    code: "validation",
-    userMessage: "SmartBill only deletes the last document of a series. Cancel this one instead (it keeps its number).",
-  },
-  {
-    re: /server-ul de email nu a fost configurat/,
-    code: "validation",
-    userMessage: "SmartBill cannot send e-mail until the school's own mail server is set up in SmartBill (Configurare > Email). Set it up there, then try again.",
-  },
+  { re: /nu este ultimul din serie/, code: "validation", variant: "not_last_in_series" },
+  { re: /server-ul de email nu a fost configurat/, code: "validation", variant: "mail_server_missing" },
   { re: /este deja stornata|este de tip storno|incasata sau stornata in totalitate|este anulata/, code: "validation" },
   { re: /tipul (documentului|incasarii)|valoarea campului 'type'/, code: "validation", field: "type" },
   { re: /factura( proforma)?( cu seria si numarul)? .*nu a fost gasita|documentul nu a fost gasit|nu au fost gasite incasari|proforma .*nu a fost gasita/, code: "not_found" },
@@ -144,7 +131,7 @@ export function classifyResponse(f: ResponseFacts): SmartBillError | null {
       code: rule.code,
       originalText: extracted.text,
       ...(rule.field ? { field: rule.field } : {}),
-      ...(rule.userMessage ? { userMessage: rule.userMessage } : {}),
+      ...(rule.variant ? { variant: rule.variant } : {}),
     });
   }
   return new SmartBillError({ ...base, ...byStatus(ok ? 400 : f.status, f.kind), originalText: extracted.text });

@@ -5,6 +5,7 @@ import { DEMO_SMARTBILL_NO_API } from "../smartbill-sandbox/demo";
 import { CLUB_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
 import { expectSmartBillError as failure } from "@/test/expect";
 import { smartbillRateState } from "../../db/schema";
+import { en } from "@/messages";
 
 let h: Sandbox;
 beforeAll(async () => {
@@ -56,7 +57,7 @@ describe("account errors", () => {
     const noApi = { username: DEMO_SMARTBILL_NO_API.email, token: DEMO_SMARTBILL_NO_API.token, cif: DEMO_SMARTBILL_NO_API.company.cif, baseUrl: h.server.baseUrl };
     const e = await failure(h.sb.taxes.list(noApi));
     expect([e.code, e.httpStatus]).toEqual(["no_api_access", 403]);
-    expect(e.userMessage).toMatch(/Platinum/);
+    expect(en.smartbill.errors[e.code]).toMatch(/Platinum/);
   });
 
   it("rejects incomplete credentials before anything is sent", async () => {

@@ -22,7 +22,7 @@ function invalid(field: string, why: string): SmartBillError {
     code: "credentials",
     field: `credentials.${field}`,
     originalText: why,
-    userMessage: `The SmartBill connection settings are incomplete or wrong (${why}). Open Bursar's SmartBill settings and enter the login e-mail, API token and CIF again.`,
+    variant: "bad_settings",
     retryable: false,
   });
 }

@@ -21,8 +21,7 @@ export interface SmartBillErrorInit {
   code: SmartBillErrorCode;
   /** SmartBill's own text, already cut at the first `<` and redacted. */
   originalText?: string;
-  /** Overrides the default text for the code. */
-  userMessage?: string;
+  variant?: SmartBillErrorVariant;
   httpStatus?: number;
   retryable?: boolean;
   field?: string;
@@ -33,41 +32,18 @@ export interface SmartBillErrorInit {
   networkCode?: string;
 }
 
-function hhmm(d: Date): string {
-  return d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Bucharest" });
-}
-
-// Plain English for a school administrator: what happened and what to do next.
-export function defaultUserMessage(code: SmartBillErrorCode, until?: Date): string {
-  switch (code) {
-    case "credentials":
-      return "SmartBill did not accept the login e-mail or API token. In SmartBill open Contul meu > Integrari > API, copy the token again and update the SmartBill connection in Bursar.";
-    case "company_not_found":
-      return "SmartBill does not know this company under the connected login. Check that the CIF in Bursar's SmartBill settings is exactly the one shown in SmartBill Cloud, and that this user has access to that company.";
-    case "no_api_access":
-      return "Your SmartBill subscription does not include API access. It is available on the Facturare Platinum, Gestiune Plus and eCommerce plans: upgrade the plan in SmartBill, then try again.";
-    case "series_not_found":
-      return "The document series chosen in Bursar does not exist in SmartBill. Create it in SmartBill (Configurare > Serii documente) or pick an existing series in Bursar's settings.";
-    case "vat_level_not_found":
-      return "A VAT rate on this document is not set up in SmartBill. Add the rate in SmartBill (Configurare > Cote TVA) or change the VAT rate in Bursar, then issue again.";
-    case "buyer_invalid":
-      return "SmartBill rejected the customer details (name, country or tax code). Correct the payer's details in Bursar and try again.";
-    case "package_exhausted":
-      return "Your SmartBill plan has reached its document limit for the current 30-day period. Upgrade the plan in SmartBill or wait for the period to renew, then issue again.";
-    case "validation":
-      return "SmartBill rejected the data that was sent. Check the document's details and try again; if it keeps happening, contact support with the error details.";
-    case "not_found":
-      return "SmartBill could not find this document. It may have been deleted or renumbered in SmartBill; check it there.";
-    case "rate_limited":
-      return until
-        ? `SmartBill is limiting how often Bursar may call it. Nothing was sent; try again after ${hhmm(until)}.`
-        : "SmartBill is limiting how often Bursar may call it. Nothing was sent; try again in a few minutes.";
-    case "unavailable":
-      return "SmartBill could not be reached, so nothing was changed there. Try again in a few minutes.";
-    case "ambiguous":
-      return "SmartBill did not confirm whether this went through. Do not send it again yet: check the document in SmartBill (or let Bursar reconcile it) first.";
-  }
-}
+/**
+ * A finer protocol fact than the code, for the few SmartBill answers that need a different next step
+ * (the text shown for each lives in messages/<locale>/smartbill.json, never here).
+ */
+export const SMARTBILL_ERROR_VARIANTS = [
+  "user_not_allowed",
+  "not_last_in_series",
+  "mail_server_missing",
+  "bad_settings",
+  "input_invalid",
+] as const;
+export type SmartBillErrorVariant = (typeof SMARTBILL_ERROR_VARIANTS)[number];
 
 const DEFAULT_RETRYABLE: Record<SmartBillErrorCode, boolean> = {
   credentials: false,
@@ -92,7 +68,7 @@ const DEFAULT_RETRYABLE: Record<SmartBillErrorCode, boolean> = {
 export class SmartBillError extends Error {
   readonly code: SmartBillErrorCode;
   readonly originalText: string;
-  readonly userMessage: string;
+  readonly variant: SmartBillErrorVariant | undefined;
   readonly httpStatus: number | undefined;
   readonly retryable: boolean;
   readonly field: string | undefined;
@@ -108,7 +84,7 @@ export class SmartBillError extends Error {
     this.name = "SmartBillError";
     this.code = init.code;
     this.originalText = text;
-    this.userMessage = init.userMessage ?? defaultUserMessage(init.code, init.until);
+    this.variant = init.variant;
     this.httpStatus = init.httpStatus;
     this.retryable = init.retryable ?? DEFAULT_RETRYABLE[init.code];
     this.field = init.field;
@@ -123,7 +99,7 @@ export class SmartBillError extends Error {
       code: this.code,
       message: this.message,
       originalText: this.originalText,
-      userMessage: this.userMessage,
+      variant: this.variant,
       httpStatus: this.httpStatus,
       retryable: this.retryable,
       field: this.field,

@@ -60,8 +60,8 @@ export { budgetOf, loadSmartBillConfig, SMARTBILL_PRODUCTION_URL } from "./confi
 export type { RateLimitPolicy, SmartBillConfig, SmartBillConfigOverrides } from "./config";
 export { SmartBillConnection } from "./credentials";
 export type { SmartBillCredentials } from "./credentials";
-export { isSmartBillError, SmartBillError, SMARTBILL_ERROR_CODES } from "./errors";
-export type { SmartBillErrorCode } from "./errors";
+export { isSmartBillError, SmartBillError, SMARTBILL_ERROR_CODES, SMARTBILL_ERROR_VARIANTS } from "./errors";
+export type { SmartBillErrorCode, SmartBillErrorVariant } from "./errors";
 export type { CallOptions } from "./http";
 export { createSmartBillLogger } from "./log";
 export type { LogLevel, LogSink, SmartBillLogger } from "./log";

@@ -28,7 +28,7 @@ function failInput(operation: string, field: string, message: string): never {
     operation,
     field,
     originalText: `${field}: ${message}`,
-    userMessage: `Nothing was sent to SmartBill: a field is missing or invalid (${field}). Correct it and try again.`,
+    variant: "input_invalid",
     retryable: false,
   });
 }

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 // same moment cannot leave the school without an admin.
 async function getTarget(tx: Executor, orgId: string, userId: string) {
   const m = await lockMembership(tx, orgId, userId);
-  if (!m) throw new AppError("not_found", "That member is no longer part of this school.");
+  if (!m) throw new AppError("not_found", "errors.memberGone");
   return m;
 }
 

@@ -1,20 +1,51 @@
 import type { Metadata } from "next";
-import { ClipboardList } from "lucide-react";
-import { EmptyState, PageHeader } from "@/components/ui/card";
-import { requirePermission } from "@/lib/auth/session";
+import Link from "next/link";
+import { Suspense } from "react";
+import type { SearchParams } from "nuqs/server";
+import { Plus } from "lucide-react";
+import { DataTableSkeleton } from "@/components/data-table/skeleton";
+import { TableTransitionProvider } from "@/components/data-table/table-transition";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n";
+import { RegistrationsSection } from "./_components/registrations-section";
+import { registrationsSearchParams } from "./search-params";
 
 export const metadata: Metadata = { title: "Registrations" };
 
-export default async function Page() {
-  await requirePermission("manageRegistrations");
+// Everyone in the school sees the table; only admins and staff get controls that change anything.
+export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const member = await requireUser();
   const t = await getT();
+  const url = await registrationsSearchParams.parse(searchParams);
+  const canManage = can(member.role, "manageRegistrations");
   return (
-    <>
-      <PageHeader title={t("pages.registrations.title")} description={t("pages.registrations.description")} />
-      <EmptyState icon={<ClipboardList className="size-10" aria-hidden />} title={t("pages.registrations.emptyTitle")}>
-        <p>{t("pages.registrations.emptyBody")}</p>
-      </EmptyState>
-    </>
+    <TableTransitionProvider>
+      <PageHeader
+        title={t("registrations.title")}
+        description={t("registrations.description")}
+        actions={
+          canManage && (
+            <Button asChild>
+              <Link href="/registrations/new">
+                <Plus className="size-4" aria-hidden />
+                {t("registrations.new")}
+              </Link>
+            </Button>
+          )
+        }
+      />
+      {!canManage && (
+        <Alert tone="info" className="mb-4">
+          {t("registrations.readOnly")}
+        </Alert>
+      )}
+      <Suspense fallback={<DataTableSkeleton columns={9} label={t("registrations.loading")} />}>
+        <RegistrationsSection orgId={member.org.id} url={url} canManage={canManage} />
+      </Suspense>
+    </TableTransitionProvider>
   );
 }

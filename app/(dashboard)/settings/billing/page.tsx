@@ -31,6 +31,11 @@ export default async function BillingSettingsPage({ searchParams }: { searchPara
   const orgId = member.org.id;
   const t = await getT();
   const locale = await getLocale();
+  // Stored failures are a reason (a key name under smartbill.errors), so they read in the viewer's language.
+  const lastErrorText = (code: string | null) => {
+    const key = `smartbill.errors.${code ?? "other"}`;
+    return t.has(key as never) ? t(key as never) : t("smartbill.errors.other");
+  };
   const fmt = new Intl.DateTimeFormat(locale === "ro" ? "ro-RO" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Bucharest" });
   const when = (d: Date | null) => (d ? fmt.format(d) : t("settings.billing.never"));
   const o = await getBillingOverview(db, orgId);
@@ -104,7 +109,7 @@ export default async function BillingSettingsPage({ searchParams }: { searchPara
             <Row label={t("settings.billing.lastError")}>
               {c.lastErrorAt ? (
                 <span data-testid="last-error">
-                  {fmt.format(c.lastErrorAt)} — {c.lastErrorMessage && t.has(c.lastErrorMessage as never) ? t(c.lastErrorMessage as never) : c.lastErrorMessage}
+                  {fmt.format(c.lastErrorAt)} — {lastErrorText(c.lastErrorCode)}
                   {c.lastErrorOriginal && <span className="block text-xs text-slate-500">{t("setup.credentials.original", { text: c.lastErrorOriginal })}</span>}
                 </span>
               ) : (
@@ -138,7 +143,7 @@ export default async function BillingSettingsPage({ searchParams }: { searchPara
               </ul>
             ) : (
               <Alert tone="error" className="mt-3" title={t("settings.billing.seriesError")}>
-                {t.has(series.error as never) ? t(series.error as never) : series.error}
+                {t.has(series.error as never) ? t(series.error as never) : t("errors.unknown")}
                 {series.detail && <span className="block text-xs">{t("setup.credentials.original", { text: series.detail })}</span>}
               </Alert>
             )}

@@ -17,7 +17,7 @@ import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
 import type { credentialsSchema } from "@/lib/billing/schemas";
 import { connectSandboxAction, verifyCredentialsAction } from "../actions/credentials";
-import { ActionError } from "./action-error";
+import { ActionError, type ShownFailure } from "./action-error";
 
 const resolver = lazyZodResolver(() => import("@/lib/billing/schemas").then((m) => m.credentialsSchema));
 
@@ -41,7 +41,7 @@ export function CredentialsForm({ current, sandboxAvailable }: { current: Curren
   const ts = useTranslations("setup");
   const errorText = useErrorText();
   const router = useRouter();
-  const [failure, setFailure] = useState<{ error: string; detail?: string } | null>(null);
+  const [failure, setFailure] = useState<ShownFailure | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [sandboxPending, startSandbox] = useTransition();
   const form = useForm<Values>({
@@ -54,7 +54,7 @@ export function CredentialsForm({ current, sandboxAvailable }: { current: Curren
   const onResult = (res: Awaited<ReturnType<typeof verifyCredentialsAction>>) => {
     if (!res.ok) {
       applyFieldErrors(form.setError, res.fieldErrors, ["username", "token", "cif"]);
-      setFailure({ error: res.error, detail: res.detail });
+      setFailure(res);
       return;
     }
     setOutcome(res.data);
@@ -90,7 +90,7 @@ export function CredentialsForm({ current, sandboxAvailable }: { current: Curren
           </Alert>
         )}
         <form onSubmit={onSubmit} noValidate className="mt-5 space-y-4" aria-busy={busy}>
-          <ActionError error={failure?.error ?? null} detail={failure?.detail} />
+          <ActionError error={failure} />
           {outcome && (
             <div className="space-y-2" role="status">
               <Alert tone="success">{t("verified", { series: outcome.seriesCount, taxes: outcome.taxesCount })}</Alert>

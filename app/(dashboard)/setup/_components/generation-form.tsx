@@ -11,7 +11,7 @@ import { useErrorText } from "@/components/use-error-text";
 import type { GenerationInput } from "@/lib/billing/schemas";
 import { cn } from "@/lib/utils";
 import { saveGenerationAction } from "../actions/generation";
-import { ActionError } from "./action-error";
+import { ActionError, type ShownFailure } from "./action-error";
 import { BackLink } from "./step-footer";
 
 const resolver = lazyZodResolver(() => import("@/lib/billing/schemas").then((m) => m.generationSchema));
@@ -22,7 +22,7 @@ export function GenerationForm({ initial, backHref, onSaved }: { initial: Genera
   const tc = useTranslations("common");
   const errorText = useErrorText();
   const router = useRouter();
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | ShownFailure | null>(null);
   const form = useForm<GenerationInput>({ resolver, defaultValues: initial });
   const mode = useWatch({ control: form.control, name: "mode" });
   const { errors, isSubmitting } = form.formState;
@@ -30,7 +30,7 @@ export function GenerationForm({ initial, backHref, onSaved }: { initial: Genera
   const onSubmit = form.handleSubmit(async (values) => {
     setFailure(null);
     const res = await saveGenerationAction(values);
-    if (!res.ok) return setFailure(res.error);
+    if (!res.ok) return setFailure(res);
     if (onSaved) return onSaved();
     router.push(`/setup/${res.data.next ?? "review"}`);
   });

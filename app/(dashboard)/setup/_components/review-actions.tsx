@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { finishSetupAction, issueTestDraftAction } from "../actions/review";
-import { ActionError } from "./action-error";
+import { ActionError, type ShownFailure } from "./action-error";
 
 interface Last {
   series: string;
@@ -21,12 +21,12 @@ export function TestDraftPanel({ last }: { last: Last | null }) {
   const t = useTranslations("setup.review");
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [failure, setFailure] = useState<{ error: string; detail?: string } | null>(null);
+  const [failure, setFailure] = useState<ShownFailure | null>(null);
   const send = () =>
     start(async () => {
       setFailure(null);
       const res = await issueTestDraftAction({});
-      if (!res.ok) setFailure({ error: res.error, detail: res.detail });
+      if (!res.ok) setFailure(res);
       router.refresh();
     });
   return (
@@ -34,7 +34,7 @@ export function TestDraftPanel({ last }: { last: Last | null }) {
       <h3 className="font-semibold">{t("testTitle")}</h3>
       <p className="mt-1 text-sm text-slate-600">{t("testBody")}</p>
       <div className="mt-4 space-y-3" aria-live="polite">
-        <ActionError error={failure?.error ?? null} detail={failure?.detail} />
+        <ActionError error={failure} />
         {last && !failure && !pending && (
           <Alert tone="success" title={t("testAt", { date: last.at })}>
             <p>{t("testOk", { series: last.series })}</p>
@@ -63,12 +63,12 @@ export function FinishButton({ hasTestDraft, finished }: { hasTestDraft: boolean
   const t = useTranslations("setup.review");
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | ShownFailure | null>(null);
   const finish = () =>
     start(async () => {
       setFailure(null);
       const res = await finishSetupAction({});
-      if (!res.ok) return setFailure(res.error);
+      if (!res.ok) return setFailure(res);
       router.push("/settings/billing?setup=done");
     });
   return (

@@ -18,7 +18,8 @@ import { changeTokenAction, disconnectAction, reconnectAction, reverifyAction } 
 
 const resolver = lazyZodResolver(() => import("@/lib/billing/schemas").then((m) => m.changeTokenSchema));
 
-type Notice = { tone: "success" | "error"; text: string; detail?: string } | null;
+// An error's text is a message key (translated here); a success's is already translated.
+type Notice = { tone: "success" | "error"; text: string; detail?: string; requestId?: string } | null;
 
 function NoticeBox({ notice }: { notice: Notice }) {
   const t = useTranslations("setup.credentials");
@@ -26,7 +27,7 @@ function NoticeBox({ notice }: { notice: Notice }) {
   if (!notice) return null;
   return (
     <Alert tone={notice.tone} className="mt-4">
-      {errorText(notice.text)}
+      {notice.tone === "error" ? errorText({ error: notice.text, requestId: notice.requestId }) : notice.text}
       {notice.detail && <span className="block text-xs opacity-80">{t("original", { text: notice.detail })}</span>}
     </Alert>
   );
@@ -45,7 +46,7 @@ function ChangeTokenDialog({ onDone }: { onDone: (n: Notice) => void }) {
     const res = await changeTokenAction(values);
     if (!res.ok) {
       applyFieldErrors(form.setError, res.fieldErrors, ["token"]);
-      return setFailure({ tone: "error", text: res.error, detail: res.detail });
+      return setFailure({ tone: "error", text: res.error, detail: res.detail, requestId: res.requestId });
     }
     setOpen(false);
     form.reset();
@@ -91,14 +92,14 @@ export function ConnectionActions() {
     start(async () => {
       setNotice(null);
       const res = await reverifyAction({});
-      setNotice(res.ok ? { tone: "success", text: t("reverified") } : { tone: "error", text: res.error, detail: res.detail });
+      setNotice(res.ok ? { tone: "success", text: t("reverified") } : { tone: "error", text: res.error, detail: res.detail, requestId: res.requestId });
       router.refresh();
     });
   const disconnect = () =>
     start(async () => {
       const res = await disconnectAction({});
       setConfirm(false);
-      if (!res.ok) return setNotice({ tone: "error", text: res.error });
+      if (!res.ok) return setNotice({ tone: "error", text: res.error, requestId: res.requestId });
       router.refresh();
     });
 
@@ -144,7 +145,7 @@ export function ReconnectButton() {
         onClick={() =>
           start(async () => {
             const res = await reconnectAction({});
-            if (!res.ok) return setNotice({ tone: "error", text: res.error, detail: res.detail });
+            if (!res.ok) return setNotice({ tone: "error", text: res.error, detail: res.detail, requestId: res.requestId });
             router.refresh();
           })
         }

@@ -35,7 +35,7 @@ export function InviteForm() {
     setCopied(false);
     const res = await inviteMemberAction(values);
     if (!res.ok) {
-      if (!applyFieldErrors(form.setError, res.fieldErrors, ["email", "role"])) setFormError(errorText(res.error) ?? res.error);
+      if (!applyFieldErrors(form.setError, res.fieldErrors, ["email", "role"])) setFormError(errorText(res) ?? null);
       return;
     }
     setCreated(res.data);

@@ -28,7 +28,7 @@ export function MemberRow(props: { userId: string; name: string; email: string; 
       setError(null);
       setNotice(null);
       const res = await changeMemberRoleAction({ userId: props.userId, role });
-      if (!res.ok) setError(errorText(res.error) ?? res.error);
+      if (!res.ok) setError(errorText(res) ?? null);
       else setNotice(t("roleChanged", { name: props.name, role: tr(role) }));
     });
 
@@ -37,7 +37,7 @@ export function MemberRow(props: { userId: string; name: string; email: string; 
       setError(null);
       const res = await removeMemberAction({ userId: props.userId });
       setOpen(false);
-      if (!res.ok) setError(errorText(res.error) ?? res.error);
+      if (!res.ok) setError(errorText(res) ?? null);
     });
 
   return (

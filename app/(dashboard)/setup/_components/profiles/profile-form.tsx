@@ -14,7 +14,7 @@ import { useErrorText } from "@/components/use-error-text";
 import { CURRENCIES, INVOICE_LANGUAGES, PROFILE_FIELDS } from "@/lib/billing/choices";
 import type { Profile, ProfileInput } from "@/lib/billing/schemas";
 import { saveProfileAction } from "../../actions/profiles";
-import { ActionError } from "../action-error";
+import { ActionError, type ShownFailure } from "../action-error";
 import type { ProfileFormValues } from "./types";
 
 const resolver = lazyZodResolver(() => import("@/lib/billing/schemas").then((m) => m.profileSchema));
@@ -39,7 +39,7 @@ export function ProfileForm(props: {
   const tc = useTranslations("common");
   const errorText = useErrorText();
   const vatHintId = useId();
-  const [failure, setFailure] = useState<{ error: string; detail?: string } | null>(null);
+  const [failure, setFailure] = useState<ShownFailure | null>(null);
   const form = useForm<ProfileInput, unknown, Profile>({ resolver, defaultValues: props.initial });
   const { errors, isSubmitting } = form.formState;
 
@@ -50,7 +50,7 @@ export function ProfileForm(props: {
       if (applyFieldErrors(form.setError, res.fieldErrors, FIELDS)) {
         const first = FIELDS.find((f) => res.fieldErrors?.[f]);
         if (first) form.setFocus(first as Path<ProfileInput>);
-      } else setFailure({ error: res.error, detail: res.detail });
+      } else setFailure(res);
       return;
     }
     props.onSaved(res.data);
@@ -72,7 +72,7 @@ export function ProfileForm(props: {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6" aria-busy={isSubmitting}>
       {props.prefilled && <Alert tone="info">{t("prefilled")}</Alert>}
-      <ActionError error={failure?.error ?? null} detail={failure?.detail} />
+      <ActionError error={failure} />
       {section(
         t("sections.company"),
         <>

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { completeProfilesStepAction } from "../../actions/profiles";
-import { ActionError } from "../action-error";
+import { ActionError, type ShownFailure } from "../action-error";
 import { BackLink } from "../step-footer";
 import { ProfileCard } from "./profile-card";
 import { ProfileDialog } from "./profile-dialog";
@@ -26,7 +26,7 @@ export function ProfilesPanel(props: {
   const router = useRouter();
   const hintId = useId();
   const [notice, setNotice] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | ShownFailure | null>(null);
   const [continuing, startContinue] = useTransition();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const empty = props.profiles.length === 0;
@@ -51,7 +51,7 @@ export function ProfilesPanel(props: {
       setNotice(null);
       setFailure(null);
       const res = await completeProfilesStepAction({});
-      if (!res.ok) return setFailure(res.error);
+      if (!res.ok) return setFailure(res);
       router.push(`/setup/${res.data.next ?? "review"}`);
     });
 

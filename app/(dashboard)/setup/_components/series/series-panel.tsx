@@ -8,12 +8,12 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { bindSeriesAction, completeSeriesStepAction } from "../../actions/series";
-import { ActionError } from "../action-error";
+import { ActionError, type ShownFailure } from "../action-error";
 import { BackLink } from "../step-footer";
 import { SeriesRow, type RowState } from "./series-row";
 import type { SeriesListingView, SeriesProfile } from "./types";
 
-type Failure = { error: string; detail?: string };
+type Failure = ShownFailure;
 
 export function SeriesPanel(props: { profiles: SeriesProfile[]; listing: SeriesListingView; backHref: string | null }) {
   const t = useTranslations("profiles.series");
@@ -36,7 +36,7 @@ export function SeriesPanel(props: { profiles: SeriesProfile[]; listing: SeriesL
     setRow(id, { pending: true });
     const res = await bindSeriesAction({ profileId: id, seriesName: chosen[id] ?? "" });
     if (!res.ok) {
-      setRow(id, { failure: { error: res.error, detail: res.detail } });
+      setRow(id, { failure: res });
       return false;
     }
     setSaved((s) => ({ ...s, [id]: res.data.seriesName }));
@@ -58,7 +58,7 @@ export function SeriesPanel(props: { profiles: SeriesProfile[]; listing: SeriesL
         if (chosen[p.id] !== saved[p.id] && !(await save(p.id))) return;
       }
       const res = await completeSeriesStepAction({});
-      if (!res.ok) return setFailure({ error: res.error, detail: res.detail });
+      if (!res.ok) return setFailure(res);
       router.push(`/setup/${res.data.next ?? "review"}`);
     });
 
@@ -123,7 +123,7 @@ export function SeriesPanel(props: { profiles: SeriesProfile[]; listing: SeriesL
         </div>
       )}
 
-      <div className="mt-4 empty:hidden">{failure && <ActionError error={failure.error} detail={failure.detail} />}</div>
+      <div className="mt-4 empty:hidden">{failure && <ActionError error={failure} />}</div>
       <div className="mt-6 flex items-center justify-between gap-3 border-t border-slate-200 pt-5">
         <BackLink href={props.backHref} label={ts("back")} />
         <Button onClick={onContinue} pending={continuing} disabled={busy || profiles.length === 0}>

@@ -8,12 +8,12 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
-import { ActionError } from "../action-error";
+import { ActionError, type ShownFailure } from "../action-error";
 import type { SeriesOption, SeriesProfile } from "./types";
 
 export interface RowState {
   pending?: boolean;
-  failure?: { error: string; detail?: string };
+  failure?: ShownFailure;
   justSaved?: boolean;
 }
 
@@ -93,7 +93,7 @@ export function SeriesRow(props: {
         </p>
       )}
       {missing && <Alert tone="warning">{t("missing", { series: missing })}</Alert>}
-      {state.failure && !fieldError && <ActionError error={state.failure.error} detail={state.failure.detail} />}
+      {state.failure && !fieldError && <ActionError error={state.failure} />}
       <div aria-live="polite">{state.justSaved && saved && <Alert tone="success">{t("saved", { name, series: saved })}</Alert>}</div>
     </li>
   );

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { VatOverview } from "@/lib/billing/vat";
 import { completeVatStepAction, saveVatSettingsAction } from "../../actions/vat";
-import { ActionError } from "../action-error";
+import { ActionError, type ShownFailure } from "../action-error";
 import { BackLink } from "../step-footer";
 import { VatModeOptions } from "./vat-mode-options";
 import { VatProfileDefaults } from "./vat-profile-defaults";
@@ -27,7 +27,7 @@ export function VatStepForm({ overview, backHref, onSaved }: { overview: VatOver
   const ts = useTranslations("setup");
   const tc = useTranslations("common");
   const router = useRouter();
-  const [failure, setFailure] = useState<{ error: string; detail?: string } | null>(null);
+  const [failure, setFailure] = useState<ShownFailure | null>(null);
   const payerProfiles = overview.profiles.filter((p) => p.vatPayer);
   const form = useForm<VatStepInput, unknown, VatStepValues>({
     resolver,
@@ -58,7 +58,7 @@ export function VatStepForm({ overview, backHref, onSaved }: { overview: VatOver
     const res = await (onSaved ? saveVatSettingsAction : completeVatStepAction)(values);
     if (!res.ok) {
       applyFieldErrors(form.setError, res.fieldErrors, values.defaults.map((_, i) => `defaults.${i}.vatName`));
-      setFailure({ error: res.error, detail: res.detail });
+      setFailure(res);
       // The server's view (levels, profiles) may have moved on: show it.
       router.refresh();
       return;
@@ -94,7 +94,7 @@ export function VatStepForm({ overview, backHref, onSaved }: { overview: VatOver
         errors={form.formState.errors}
       />
       <div className="space-y-4">
-        <ActionError error={failure?.error ?? null} detail={failure?.detail} />
+        <ActionError error={failure} />
         <div className="flex justify-between gap-3">
           <BackLink href={backHref} label={ts("back")} />
           <Button type="submit" pending={isSubmitting}>

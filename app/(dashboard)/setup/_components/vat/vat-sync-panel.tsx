@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import type { VatSync } from "@/lib/billing/vat";
 import type { VatLevel } from "@/lib/billing/vat-diff";
 import { syncVatLevelsAction } from "../../actions/vat";
-import { ActionError } from "../action-error";
+import { ActionError, type ShownFailure } from "../action-error";
 import { VatChanges } from "./vat-changes";
 import { usePercent } from "./use-percent";
 
@@ -30,7 +30,7 @@ export function VatSyncPanel({ connected, companyVatPayer, payerMode, levels, la
   const percent = usePercent();
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [failure, setFailure] = useState<{ error: string; detail?: string } | null>(null);
+  const [failure, setFailure] = useState<ShownFailure | null>(null);
   const [announcement, setAnnouncement] = useState("");
 
   const synchronize = () =>
@@ -38,7 +38,7 @@ export function VatSyncPanel({ connected, companyVatPayer, payerMode, levels, la
       setFailure(null);
       setAnnouncement("");
       const res = await syncVatLevelsAction({});
-      if (!res.ok) return setFailure({ error: res.error, detail: res.detail });
+      if (!res.ok) return setFailure(res);
       setAnnouncement(res.data.vatPayer ? t("sync.done", { added: res.data.added, removed: res.data.removed, changed: res.data.changed }) : t("sync.notPayer"));
       // Keep the busy state until the page shows the new levels.
       start(() => router.refresh());
@@ -89,7 +89,7 @@ export function VatSyncPanel({ connected, companyVatPayer, payerMode, levels, la
         <p role="status" className={pending ? "text-sm text-slate-600" : "sr-only"}>
           {pending ? t("sync.running") : announcement}
         </p>
-        <ActionError error={failure?.error ?? null} detail={failure?.detail} />
+        <ActionError error={failure} />
         {!connected && <Alert tone="warning">{t("sync.notConnected")}</Alert>}
         {connected && !syncedAt && !pending && !notPayer && <Alert tone="info">{t("sync.prompt")}</Alert>}
         {notPayer && connected && <Alert tone="info">{t("sync.notPayer")}</Alert>}

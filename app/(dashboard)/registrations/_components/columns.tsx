@@ -1,0 +1,103 @@
+"use client";
+
+import Link from "next/link";
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTableColumnHeader } from "@/components/data-table/column-header";
+import { selectColumn } from "@/components/data-table/select-column";
+import { Badge } from "@/components/ui/badge";
+import { formatMoney } from "@/lib/format";
+import { cn } from "@/lib/utils";
+import { PaymentStatusBadge } from "./payment-status-badge";
+import type { RegistrationRow } from "./types";
+
+type T = (key: string, values?: Record<string, string | number>) => string;
+
+// Column ids are the whitelisted sort keys (search-params.ts), so a header click writes a valid URL.
+export function registrationColumns(opts: { t: T; locale: string; selectable: boolean; rowAction?: (row: RegistrationRow) => React.ReactNode }): ColumnDef<RegistrationRow, unknown>[] {
+  const { t, locale } = opts;
+  const money = (id: "price" | "paid" | "balance", pick: (r: RegistrationRow) => number): ColumnDef<RegistrationRow, unknown> => ({
+    id,
+    accessorFn: pick,
+    // On a phone the balance is what matters; price and paid come back from md up.
+    meta: { label: t(`columns.${id}`), align: "right", className: id === "balance" ? undefined : "hidden md:table-cell" },
+    header: ({ column }) => <DataTableColumnHeader column={column} title={t(`columns.${id}`)} />,
+    cell: ({ row }) => {
+      const v = pick(row.original);
+      return <span className={cn("whitespace-nowrap", id === "balance" && v < 0 && "text-violet-700", id === "balance" && v > 0 && "text-slate-900")}>{formatMoney(v, locale)}</span>;
+    },
+  });
+  const cols: ColumnDef<RegistrationRow, unknown>[] = [
+    {
+      id: "reference",
+      accessorKey: "reference",
+      meta: { label: t("columns.reference") },
+      header: ({ column }) => <DataTableColumnHeader column={column} title={t("columns.reference")} />,
+      cell: ({ row }) => (
+        <Link href={`/registrations/${row.original.id}`} className="whitespace-nowrap font-mono text-[13px] font-medium text-indigo-700 hover:underline">
+          {row.original.reference}
+        </Link>
+      ),
+    },
+    {
+      id: "participant",
+      accessorKey: "participantName",
+      meta: { label: t("columns.participant") },
+      header: ({ column }) => <DataTableColumnHeader column={column} title={t("columns.participant")} />,
+      cell: ({ row }) => (
+        <span className="block min-w-32">
+          <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <span className="font-medium text-slate-900">{row.original.participantName}</span>
+            {row.original.status === "cancelled" && <Badge tone="neutral">{t("cancelledBadge")}</Badge>}
+          </span>
+          {/* Client and course have their own columns from md up; on a phone they sit under the name. */}
+          <span className="block text-xs text-slate-500 md:hidden">
+            {row.original.clientName} · {row.original.courseName}
+          </span>
+        </span>
+      ),
+    },
+    {
+      id: "client",
+      accessorKey: "clientName",
+      meta: { label: t("columns.client"), className: "hidden md:table-cell" },
+      header: ({ column }) => <DataTableColumnHeader column={column} title={t("columns.client")} />,
+      cell: ({ row }) => (
+        <Link href={`/clients/${row.original.clientId}`} className="text-slate-700 hover:text-indigo-700 hover:underline">
+          {row.original.clientName}
+        </Link>
+      ),
+    },
+    {
+      id: "course",
+      accessorKey: "courseName",
+      meta: { label: t("columns.course"), className: "hidden md:table-cell" },
+      header: ({ column }) => <DataTableColumnHeader column={column} title={t("columns.course")} />,
+      cell: ({ row }) => <span className="text-slate-700">{row.original.courseName}</span>,
+    },
+    money("price", (r) => r.priceBani),
+    money("paid", (r) => r.paidBani),
+    money("balance", (r) => r.balanceBani),
+    {
+      id: "status",
+      accessorKey: "paymentStatus",
+      meta: { label: t("columns.status") },
+      header: ({ column }) => <DataTableColumnHeader column={column} title={t("columns.status")} />,
+      cell: ({ row }) => <PaymentStatusBadge status={row.original.paymentStatus} label={t(`paymentStatus.${row.original.paymentStatus}`)} />,
+    },
+  ];
+  if (opts.rowAction) {
+    const action = opts.rowAction;
+    cols.push({
+      id: "actions",
+      enableSorting: false,
+      enableHiding: false,
+      meta: { fixed: true, label: t("columns.actions"), align: "right" },
+      header: () => <span className="sr-only">{t("columns.actions")}</span>,
+      cell: ({ row }) => action(row.original),
+    });
+  }
+  if (opts.selectable) {
+    cols.unshift(selectColumn<RegistrationRow>({ page: t("selectPage"), row: (r) => t("selectRow", { reference: r.reference, participant: r.participantName }) }));
+  }
+  return cols;
+}

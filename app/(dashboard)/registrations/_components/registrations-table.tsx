@@ -1,0 +1,146 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import Link from "next/link";
+import { useLocale, useTranslations } from "use-intl";
+import { SearchX } from "lucide-react";
+import { DataTable } from "@/components/data-table/data-table";
+import { DataTableReset, DataTableSearch, DataTableSelectFilter } from "@/components/data-table/toolbar";
+import { useDataTable } from "@/components/data-table/use-data-table";
+import { DataTableViewOptions } from "@/components/data-table/view-options";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FILTER_KEYS, PAYMENT_STATUS_VALUES, REGISTRATION_STATES, registrationsParsers } from "../search-params";
+import type { RegistrationFilter } from "@/lib/registrations/schemas";
+import { BulkActions } from "./bulk-actions";
+import { registrationColumns } from "./columns";
+import { RecordPaymentDialog } from "./record-payment-dialog";
+import type { FilterOption, RegistrationRow } from "./types";
+
+export function RegistrationsTable(props: {
+  rows: RegistrationRow[];
+  total: number;
+  pageCount: number;
+  filterKey: string;
+  filtered: boolean;
+  canManage: boolean;
+  courses: FilterOption[];
+  terms: FilterOption[];
+  /** The filter behind "select all N matching" (what bulk actions re-apply on the server). */
+  filter: RegistrationFilter;
+}) {
+  const t = useTranslations("registrations");
+  const locale = useLocale();
+  const [paying, setPaying] = useState<RegistrationRow | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
+
+  const columns = useMemo(
+    () =>
+      registrationColumns({
+        t: tt,
+        locale,
+        selectable: props.canManage,
+        rowAction: props.canManage
+          ? (row) =>
+              row.status === "active" ? (
+                <Button
+                  type="button"
+                  size="sm"
+                  variant="secondary"
+                  className="whitespace-nowrap"
+                  onClick={() => {
+                    setNotice(null);
+                    setPaying(row);
+                  }} aria-label={t("recordPaymentFor", { reference: row.reference, participant: row.participantName })}>
+                  {t("recordPayment")}
+                </Button>
+              ) : null
+          : undefined,
+      }),
+    [tt, t, locale, props.canManage],
+  );
+
+  const { table, selection, selectAllMatching, clearSelection } = useDataTable({
+    data: props.rows,
+    columns,
+    pageCount: props.pageCount,
+    total: props.total,
+    parsers: registrationsParsers,
+    getRowId: (r) => r.id,
+    storageKey: "bursar.registrations.columns",
+    filterKey: props.filterKey,
+  });
+
+  const empty = props.filtered ? (
+    <div className="flex flex-col items-center gap-2 text-slate-600">
+      <SearchX className="size-8 text-slate-400" aria-hidden />
+      <p className="font-medium text-slate-900">{t("noResultsTitle")}</p>
+      <p className="text-sm">{t("noResultsBody")}</p>
+    </div>
+  ) : (
+    <div className="flex flex-col items-center gap-2 text-slate-600">
+      <p className="font-medium text-slate-900">{t("emptyTitle")}</p>
+      <p className="max-w-md text-sm">{t("emptyBody")}</p>
+      {props.canManage && (
+        <Button asChild size="sm" className="mt-2">
+          <Link href="/registrations/new">{t("new")}</Link>
+        </Button>
+      )}
+    </div>
+  );
+
+  const toolbar = (
+    <div className="flex flex-wrap items-center gap-2">
+      <DataTableSearch label={t("search")} placeholder={t("searchPlaceholder")} />
+      <div className="grid w-full grid-cols-2 gap-2 sm:flex sm:w-auto sm:flex-wrap">
+      <DataTableSelectFilter urlKey="course" parser={registrationsParsers.course} label={t("filters.course")} allLabel={t("filters.allCourses")} options={props.courses} />
+      <DataTableSelectFilter urlKey="term" parser={registrationsParsers.term} label={t("filters.term")} allLabel={t("filters.allTerms")} options={props.terms} />
+      <DataTableSelectFilter
+        urlKey="status"
+        parser={registrationsParsers.status}
+        label={t("filters.status")}
+        allLabel={t("filters.allStatuses")}
+        options={PAYMENT_STATUS_VALUES.map((s) => ({ value: s, label: t(`paymentStatus.${s}`) }))}
+      />
+      <DataTableSelectFilter
+        urlKey="state"
+        parser={registrationsParsers.state}
+        label={t("filters.state")}
+        allLabel={t("filters.state_active")}
+        defaultValue="active"
+        options={REGISTRATION_STATES.filter((s) => s !== "active").map((s) => ({ value: s, label: t(`filters.state_${s}`) }))}
+      />
+      </div>
+      <DataTableReset keys={[...FILTER_KEYS]} />
+      <div className="ml-auto flex items-center gap-3">
+        <p className="text-sm text-slate-600" data-testid="registrations-count" aria-live="polite">
+          {t("count", { count: props.total })}
+        </p>
+        <DataTableViewOptions table={table} />
+      </div>
+    </div>
+  );
+
+  return (
+    <>
+      {notice && (
+        <Alert tone="success" className="mb-3">
+          {notice}
+        </Alert>
+      )}
+      <DataTable
+        table={table}
+        total={props.total}
+        caption={t("caption", { count: props.total })}
+        empty={empty}
+        toolbar={toolbar}
+        selection={selection}
+        onSelectAllMatching={selectAllMatching}
+        onClearSelection={clearSelection}
+        selectionActions={(selection) => <BulkActions selection={selection} filter={props.filter} />}
+      />
+      {paying && <RecordPaymentDialog registration={paying} open onOpenChange={(open) => !open && setPaying(null)} onRecorded={setNotice} />}
+    </>
+  );
+}

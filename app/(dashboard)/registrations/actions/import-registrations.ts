@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { db } from "@/db";
+import { IMPORT_FIELDS } from "@/lib/registrations/import/csv";
+import { commitImport, previewImport } from "@/lib/registrations/import/import-registrations";
+import { memberAction } from "@/lib/safe-action";
+
+const csvField = z.string().min(1, "required").max(2_000_000, "tooLong");
+const mappingField = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200));
+
+/** The dry run: what each row would create and every error with its line. Changes nothing. */
+export const previewImportAction = memberAction(
+  { name: "previewImport", schema: z.object({ csv: csvField, mapping: mappingField.optional() }), permission: "manageRegistrations" },
+  async ({ csv, mapping }, ctx) => previewImport(db, ctx.orgId, csv, mapping),
+);
+
+/** Commits the import in one transaction (and remembers the mapping for this header row). */
+export const commitImportAction = memberAction(
+  { name: "commitImport", schema: z.object({ csv: csvField, mapping: mappingField }), permission: "manageRegistrations" },
+  async ({ csv, mapping }, ctx) => {
+    const counts = await commitImport(db, { orgId: ctx.orgId, actorUserId: ctx.user.id, csvText: csv, mapping });
+    revalidatePath("/registrations");
+    revalidatePath("/clients");
+    return counts;
+  },
+);

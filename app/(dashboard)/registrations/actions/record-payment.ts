@@ -1,0 +1,31 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { db } from "@/db";
+import { recordPayment } from "@/lib/registrations/record-payment";
+import { recordPaymentSchema } from "@/lib/registrations/schemas";
+import { memberAction } from "@/lib/safe-action";
+
+/** Records a payment by hand (from the table's row action or the registration's page). */
+export const recordPaymentAction = memberAction(
+  { name: "recordPayment", schema: recordPaymentSchema, permission: "manageRegistrations" },
+  async ({ registrationId, amount, paidOn, method, note }, ctx) => {
+    const { payment, registration } = await recordPayment(db, {
+      orgId: ctx.orgId,
+      actorUserId: ctx.user.id,
+      registrationId,
+      amountBani: amount,
+      paidOn,
+      method,
+      source: "manual",
+      note,
+    });
+    revalidatePath("/registrations");
+    return {
+      paymentId: payment.id,
+      paidBani: registration.paidBani,
+      balanceBani: registration.balanceBani,
+      paymentStatus: registration.paymentStatus,
+    };
+  },
+);

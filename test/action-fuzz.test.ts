@@ -1,0 +1,203 @@
+// Every server action is a public POST endpoint: this finds them all (every export of every actions.ts
+// and actions/*.ts under app/), and calls each as a signed-in admin of a school connected to the
+// SmartBill sandbox, with malformed bodies and hostile strings. No call may throw or answer `internal`,
+// every refusal must carry message keys that exist in English and Romanian, and a refused call must
+// leave every table's row count as it was (no half-written rows).
+import crypto from "node:crypto";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { en, ro } from "../messages";
+import { createTestDb, type TestDb } from "./db";
+import { DEMO, startSandbox, type Sandbox } from "./sandbox";
+import { createSchool } from "./school";
+import { actAs } from "./session";
+
+type Result = { ok: true; data: unknown } | { ok: false; code: string; error: string; fieldErrors?: Record<string, string[]> };
+type Action = (input: unknown) => Promise<Result>;
+
+const APP = path.resolve(import.meta.dirname, "../app");
+
+function actionFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return actionFiles(full);
+    const isAction = e.name === "actions.ts" || (path.basename(dir) === "actions" && e.name.endsWith(".ts") && !e.name.endsWith(".test.ts"));
+    return isAction ? [full] : [];
+  });
+}
+
+const uuid = () => crypto.randomUUID();
+// A valid body per action: the fuzz varies each of its fields. A new action without one fails the test.
+const SAMPLES: Record<string, () => Record<string, unknown>> = {
+  setLocaleAction: () => ({ locale: "ro" }),
+  signUpAction: () => ({ orgName: "Școala Fuzz", name: "Ana Pop", email: `fuzz-${uuid()}@school.test`, password: "correct horse battery" }),
+  acceptInviteAction: () => ({ token: "t".repeat(43), name: "Ana Pop", password: "correct horse battery" }),
+  inviteMemberAction: () => ({ email: `invitee-${uuid()}@school.test`, role: "staff" }),
+  revokeInvitationAction: () => ({ invitationId: uuid() }),
+  changeMemberRoleAction: () => ({ userId: uuid(), role: "staff" }),
+  removeMemberAction: () => ({ userId: uuid() }),
+  reverifyAction: () => ({}),
+  changeTokenAction: () => ({ token: DEMO.token }),
+  disconnectAction: () => ({}),
+  reconnectAction: () => ({}),
+  verifyCredentialsAction: () => ({ username: DEMO.email, token: DEMO.token, cif: DEMO.company.cif }),
+  connectSandboxAction: () => ({}),
+  skipBankAction: () => ({}),
+  issueTestDraftAction: () => ({}),
+  finishSetupAction: () => ({}),
+  bindSeriesAction: () => ({ profileId: uuid(), seriesName: "BRS" }),
+  completeSeriesStepAction: () => ({}),
+  syncVatLevelsAction: () => ({}),
+  saveVatSettingsAction: () => ({ vatMode: "payer_included", defaults: [{ profileId: uuid(), vatName: "Normala" }] }),
+  completeVatStepAction: () => ({ vatMode: "payer_included", defaults: [] }),
+  saveProfileAction: () => ({
+    companyName: "Școala Fuzz SRL",
+    cif: "RO12345674",
+    regCom: "J40/1/2020",
+    address: "Str. Lalelelor 3",
+    city: "București",
+    county: "Sector 1",
+    country: "Romania",
+    email: "facturi@fuzz.ro",
+    phone: "0722000000",
+    iban: "",
+    bank: "",
+    vatPayer: true,
+    currency: "RON",
+    invoiceLanguage: "RO",
+    dueDays: 15,
+  }),
+  makeDefaultProfileAction: () => ({ profileId: uuid() }),
+  archiveProfileAction: () => ({ profileId: uuid() }),
+  completeProfilesStepAction: () => ({}),
+  saveGenerationAction: () => ({ mode: "manual", triggerDebtCleared: false, triggerDownPayment: false }),
+  visitStepAction: () => ({ step: "profiles" }),
+};
+
+const HOSTILE_STRINGS = [
+  "\u0000",
+  "Ana\u0000Pop",
+  "Ana\u0007\u001b[31mPop",
+  "Ana\tPop\r\n",
+  "\u202eexe.fdp",
+  "\u2066Ana\u2069",
+  "Ana\ud800",
+  "x".repeat(100_000),
+  "'; DROP TABLE users; --",
+  "' OR '1'='1",
+  "Robert'); SELECT pg_sleep(0); --",
+  "🎓👩‍👩‍👧 Școala ȚĂÂÎ",
+  "<script>alert(1)</script>",
+  "../../etc/passwd",
+  "${7*7}{{7*7}}",
+  "",
+  " ",
+];
+
+const deep = (n: number): unknown => (n === 0 ? "junk" : { a: deep(n - 1), b: [n, null] });
+const HUGE_ARRAY = Array.from({ length: 10_000 }, (_, i) => ({ profileId: uuid(), vatName: `V${i}`, junk: [i] }));
+const MALFORMED_BODIES: unknown[] = [
+  undefined,
+  null,
+  [],
+  [{}],
+  "",
+  "a string",
+  0,
+  -1,
+  Number.NaN,
+  1e308,
+  true,
+  {},
+  HUGE_ARRAY,
+  deep(200),
+  JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}'),
+  Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, i])),
+];
+const WRONG_VALUES: unknown[] = [null, undefined, [], {}, 0, -1, 1.5, true, "", HUGE_ARRAY, deep(50), ["a", "b"], { toString: "x" }];
+
+function lookup(messages: unknown, key: string): unknown {
+  return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+}
+
+let t: TestDb;
+let sandbox: Sandbox;
+let countsSql: string;
+let tables: string[];
+
+async function counts(): Promise<Record<string, number>> {
+  const [row] = await t.sql.unsafe(countsSql);
+  return Object.fromEntries(Object.entries(row as Record<string, string | number>).map(([k, v]) => [k, Number(v)]));
+}
+
+beforeAll(async () => {
+  t = await createTestDb({ app: true });
+  sandbox = await startSandbox({ db: t });
+  // Every SmartBill call of the app's own client goes to the sandbox.
+  process.env.SMARTBILL_BASE_URL = sandbox.baseUrl;
+  process.env.SMARTBILL_SANDBOX_URL = sandbox.baseUrl;
+  process.env.SMARTBILL_LOG_LEVEL = "silent";
+  const school = await createSchool(t.db, { name: "Fuzz School", connected: sandbox });
+  actAs(school.admin);
+  // Rows that record a call to the outside (the sandbox's own tables, the SmartBill rate limiter's
+  // ledger) are not the app's data: a refused SmartBill call legitimately adds them.
+  const rows = await t.sql<{ name: string }[]>`
+    select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`;
+  tables = rows.map((r) => r.name).filter((n) => !/sandbox|^smartbill_rate_|^__drizzle/.test(n));
+  countsSql = `select ${tables.map((n) => `(select count(*) from "${n}") as "${n}"`).join(", ")}`;
+}, 120_000);
+
+afterAll(async () => {
+  await sandbox.close();
+  await t.drop();
+});
+
+describe("every server action under hostile input", () => {
+  it("answers a 4xx-kind refusal or a success, never throws, never `internal`, never half-writes", async () => {
+    const files = actionFiles(APP);
+    const actions: [string, Action][] = [];
+    for (const file of files) {
+      const mod = (await import(file)) as Record<string, unknown>;
+      for (const [name, fn] of Object.entries(mod)) if (typeof fn === "function") actions.push([name, fn as Action]);
+    }
+    expect(tables).toEqual(expect.arrayContaining(["billing_profiles", "users", "memberships", "audit_log"]));
+    expect(actions.map(([n]) => n).sort()).toEqual(Object.keys(SAMPLES).sort());
+
+    const problems: string[] = [];
+    let calls = 0;
+    let refused = 0;
+    for (const [name, action] of actions) {
+      const sample = SAMPLES[name]!;
+      // The sample itself must pass validation, or the hostile values would never get past the schema.
+      const valid = await action(sample());
+      if (!valid.ok && valid.code === "validation") problems.push(`${name}: its sample body is refused by validation`);
+      const bodies: [string, unknown][] = MALFORMED_BODIES.map((b, i) => [`malformed #${i}`, b]);
+      for (const key of Object.keys(sample())) {
+        for (const [i, v] of WRONG_VALUES.entries()) bodies.push([`${key}=wrong #${i}`, { ...sample(), [key]: v }]);
+        for (const [i, s] of HOSTILE_STRINGS.entries()) bodies.push([`${key}=hostile #${i}`, { ...sample(), [key]: s }]);
+      }
+      for (const [what, body] of bodies) {
+        calls++;
+        const before = await counts();
+        let res: Result;
+        try {
+          res = await action(body);
+        } catch (e) {
+          problems.push(`${name} ${what}: threw ${e instanceof Error ? e.constructor.name : typeof e}`);
+          continue;
+        }
+        if (res.ok) continue;
+        refused++;
+        if (res.code === "internal") problems.push(`${name} ${what}: internal`);
+        const keys = [res.error, ...Object.values(res.fieldErrors ?? {}).flat().map((k) => (k.includes(".") ? k : `validation.${k}`))];
+        for (const k of keys) if (typeof lookup(en, k) !== "string" || typeof lookup(ro, k) !== "string") problems.push(`${name} ${what}: "${k.slice(0, 80)}" is not a message key`);
+        const after = await counts();
+        for (const tbl of tables) if (after[tbl] !== before[tbl]) problems.push(`${name} ${what}: refused (${res.code}) but ${tbl} went ${before[tbl]} → ${after[tbl]}`);
+      }
+    }
+    console.info(`[fuzz] ${actions.length} actions, ${calls} calls, ${refused} refused, ${problems.length} problems`);
+    expect(problems).toEqual([]);
+  }, 600_000);
+});

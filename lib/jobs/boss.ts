@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
+import { logError } from "@/lib/log";
 import { QUEUE_OPTIONS, type QueueName } from "./queues";
 
 // One PgBoss per process (app instance or `npm run worker`), on the app's database, schema `pgboss`.
@@ -40,7 +41,7 @@ async function start(): Promise<PgBoss> {
     schedule: false,
   });
   // pg-boss emits "error" for failed polls and maintenance; without a listener an EventEmitter throws.
-  boss.on("error", (e) => console.error(`[jobs] pg-boss: ${e.message}`));
+  boss.on("error", (e) => logError("jobs.pgboss", e));
   await boss.start();
   await ensureQueues(boss);
   return boss;

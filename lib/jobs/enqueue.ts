@@ -1,4 +1,7 @@
 import "server-only";
+import type { Executor } from "@/db";
+import { getQueuedSeries } from "@/db/queries/invoices";
+import { logError } from "@/lib/log";
 import { getBoss } from "./boss";
 import { DRAIN_QUEUE, RECONCILE_QUEUE, WAKE_CHANNEL, drainKey, drainPayload, reconcileKey, reconcilePayload, type QueueName } from "./queues";
 
@@ -13,7 +16,7 @@ async function send(queue: QueueName, data: object, singletonKey: string, startA
     // Nudge idle workers in every process (they fetch at once instead of at their next poll).
     if (!startAfter || startAfter.getTime() <= Date.now()) await boss.getDb().executeSql("select pg_notify($1, $2)", [WAKE_CHANNEL, queue]);
   } catch (e) {
-    console.error(`[jobs] could not enqueue ${queue}: ${e instanceof Error ? e.message : String(e)}`);
+    logError(`jobs.enqueue.${queue}`, e);
   }
 }
 
@@ -40,4 +43,13 @@ export async function enqueueReconcile(orgId: string, requestId: string, opts: {
   const data = reconcilePayload.parse({ orgId, requestId });
   const delayed = !!opts.startAfter && opts.startAfter.getTime() > Date.now();
   await send(RECONCILE_QUEUE, data, reconcileKey(data, delayed), delayed ? opts.startAfter : undefined);
+}
+
+/** After a commit that may have queued invoice requests (a payment in automatic mode, an import): wake their series. */
+export async function wakeQueuedInvoices(db: Executor, orgId: string): Promise<void> {
+  try {
+    await enqueueDrains(await getQueuedSeries(db, orgId));
+  } catch (e) {
+    logError("jobs.wake", e);
+  }
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/db";
 import { IMPORT_FIELDS } from "@/lib/registrations/import/csv";
+import { wakeQueuedInvoices } from "@/lib/jobs/enqueue";
 import { commitImport, previewImport } from "@/lib/registrations/import/import-registrations";
 import { memberAction } from "@/lib/safe-action";
 
@@ -21,6 +22,7 @@ export const commitImportAction = memberAction(
   { name: "commitImport", schema: z.object({ csv: csvField, mapping: mappingField }), permission: "manageRegistrations" },
   async ({ csv, mapping }, ctx) => {
     const counts = await commitImport(db, { orgId: ctx.orgId, actorUserId: ctx.user.id, csvText: csv, mapping });
+    await wakeQueuedInvoices(db, ctx.orgId);
     revalidatePath("/registrations");
     revalidatePath("/clients");
     return counts;

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
+import { wakeQueuedInvoices } from "@/lib/jobs/enqueue";
 import { recordPayment } from "@/lib/registrations/record-payment";
 import { recordPaymentSchema } from "@/lib/registrations/schemas";
 import { memberAction } from "@/lib/safe-action";
@@ -20,6 +21,8 @@ export const recordPaymentAction = memberAction(
       source: "manual",
       note,
     });
+    // Automatic mode may have queued an invoice in the same transaction: start it now, not at the next sweep.
+    await wakeQueuedInvoices(db, ctx.orgId);
     revalidatePath("/registrations");
     return {
       paymentId: payment.id,

@@ -58,6 +58,19 @@ const config = [
     },
   },
   {
+    // One test kit (test/README.md): the Next.js request is stood in for once, in test/next-request.ts.
+    files: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|doMock)$/][arguments.0.value=/^(next-auth|next\\u002Fheaders|next\\u002Fcache)$/]",
+          message: "The Next.js request is already stood in for (test/next-request.ts): sign in with actAs() from test/session.ts.",
+        },
+      ],
+    },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },

@@ -36,6 +36,12 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    // Signs in once per demo role and stores the sessions (e2e/.auth/) that the asAdmin/asStaff/
+    // asAccountant fixtures start from.
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    { name: "e2e", dependencies: ["setup"] },
+  ],
   webServer: {
     // `npm run build` must have run first (the test command does it).
     command: `node --import tsx scripts/with-db.ts --migrate --seed -- next start -p ${PORT} -H 127.0.0.1`,

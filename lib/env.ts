@@ -38,6 +38,17 @@ const schema = smartBillSchema.extend({
   SMARTBILL_SANDBOX_CONTROL_KEY: z.string().optional(),
   /** The secret for the sandbox's provisioning endpoint; derived from BURSAR_ENCRYPTION_KEY when unset. */
   SMARTBILL_SANDBOX_PROVISION_KEY: z.string().optional(),
+  /** lib/jobs (docs/invoicing.md "Queue and workers"): "off" keeps an app instance from working the queues. */
+  BURSAR_WORKERS: z.string().optional(),
+  BURSAR_DRAIN_WORKERS: int(4, 1),
+  BURSAR_RECONCILE_WORKERS: int(2, 1),
+  BURSAR_SWEEP_INTERVAL_MS: int(5_000, 100),
+  BURSAR_JOBS_LOG: z.enum(["info", "debug"]).default("info"),
+  /** Issuing timings (defaults in lib/invoicing/deps.ts); tests and benches shorten them. */
+  BURSAR_DRAIN_BUDGET_MS: z.coerce.number().int().min(0).optional(),
+  BURSAR_SLOT_WAIT_MS: z.coerce.number().int().min(0).optional(),
+  BURSAR_LEASE_MARGIN_MS: z.coerce.number().int().min(0).optional(),
+  BURSAR_RECONCILE_GRACE_MS: z.coerce.number().int().min(0).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

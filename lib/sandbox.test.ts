@@ -4,8 +4,8 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { organisations, users } from "../db/schema";
 import { createTestDb, type TestDb } from "../test/db";
+import { createSchool } from "../test/school";
 import { sandboxAdmin } from "./smartbill-sandbox/admin";
 import { basicHeader } from "./smartbill-sandbox/auth";
 import { startSandboxServer, type SandboxServer } from "./smartbill-sandbox/server";
@@ -46,9 +46,8 @@ afterAll(async () => {
 });
 
 async function school(name: string) {
-  const [org] = await t.db.insert(organisations).values({ name }).returning();
-  const [user] = await t.db.insert(users).values({ email: `${crypto.randomUUID()}@school.test`, name, passwordHash: "x" }).returning();
-  return { orgId: org!.id, actorUserId: user!.id, name };
+  const created = await createSchool(t.db, { name });
+  return { orgId: created.id, actorUserId: created.admin.userId, name };
 }
 
 async function connection(orgId: string) {

@@ -1,10 +1,12 @@
 // The UI texts. The base catalogue plus one file per feature namespace (so features can be worked on
 // side by side). Romanian must mirror English key for key (lib/i18n-messages.test.ts).
 import enBase from "./en.json";
+import enAuth from "./en/auth.json";
 import enErrors from "./en/errors.json";
 import enClients from "./en/clients.json";
 import enCourses from "./en/courses.json";
 import enDataTable from "./en/data-table.json";
+import enInvoicing from "./en/invoicing.json";
 import enProfiles from "./en/profiles.json";
 import enRegistrationErrors from "./en/registration-errors.json";
 import enRegistrations from "./en/registrations.json";
@@ -12,10 +14,12 @@ import enSetupOrder from "./en/setup-order.json";
 import enSmartbill from "./en/smartbill.json";
 import enVat from "./en/vat.json";
 import roBase from "./ro.json";
+import roAuth from "./ro/auth.json";
 import roErrors from "./ro/errors.json";
 import roClients from "./ro/clients.json";
 import roCourses from "./ro/courses.json";
 import roDataTable from "./ro/data-table.json";
+import roInvoicing from "./ro/invoicing.json";
 import roProfiles from "./ro/profiles.json";
 import roRegistrationErrors from "./ro/registration-errors.json";
 import roRegistrations from "./ro/registrations.json";
@@ -23,8 +27,22 @@ import roSetupOrder from "./ro/setup-order.json";
 import roSmartbill from "./ro/smartbill.json";
 import roVat from "./ro/vat.json";
 
+// auth.json adds to the base catalogue's `auth` namespace, one level deep.
+function withAuth<B extends { auth: { signIn: object; invite: object } }, A extends { signIn: object; invite: object; password: object }>(
+  base: B,
+  auth: A,
+) {
+  return {
+    ...base.auth,
+    ...auth,
+    signIn: { ...base.auth.signIn, ...auth.signIn },
+    invite: { ...base.auth.invite, ...auth.invite },
+  } as B["auth"] & A & { signIn: B["auth"]["signIn"] & A["signIn"]; invite: B["auth"]["invite"] & A["invite"] };
+}
+
 export const en = {
   ...enBase,
+  auth: withAuth(enBase, enAuth),
   profiles: enProfiles,
   setupOrder: enSetupOrder,
   vat: enVat,
@@ -35,9 +53,11 @@ export const en = {
   registrations: enRegistrations,
   courses: enCourses,
   clients: enClients,
+  invoicing: enInvoicing,
 };
 export const ro: typeof en = {
   ...roBase,
+  auth: withAuth(roBase, roAuth),
   profiles: roProfiles,
   setupOrder: roSetupOrder,
   vat: roVat,
@@ -48,5 +68,6 @@ export const ro: typeof en = {
   registrations: roRegistrations,
   courses: roCourses,
   clients: roClients,
+  invoicing: roInvoicing,
 };
 export type Messages = typeof en;

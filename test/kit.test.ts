@@ -2,12 +2,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memberships, organisations, smartbillConnections } from "@/db/schema";
+import { changeMemberRoleAction } from "@/app/(dashboard)/settings/team/actions";
 import { getCurrentMember } from "@/lib/auth/session";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { createTestDb, type TestDb } from "./db";
 import { CLUB_CIF, DEMO, startSandbox, type Sandbox } from "./sandbox";
 import { createSchool } from "./school";
-import { actAs, signOut } from "./session";
+import { actAs, nextCache, signOut } from "./session";
 
 let t: TestDb;
 let sandbox: Sandbox;
@@ -49,6 +50,16 @@ describe("a new school and the signed-in member", () => {
     expect(await getCurrentMember()).toMatchObject({ role: "accountant", org: { id: second.id } });
     actAs(first.admin, { org: first.id });
     expect(await getCurrentMember()).toMatchObject({ role: "admin", org: { id: first.id } });
+  });
+
+  it("runs server actions as that member, with next/cache's revalidation recorded", async () => {
+    const school = await createSchool(t.db, { roles: ["admin", "staff"] });
+    actAs(school.staff);
+    expect(await changeMemberRoleAction({ userId: school.staff.userId, role: "accountant" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(nextCache.revalidatePath).not.toHaveBeenCalled();
+    actAs(school.admin);
+    expect(await changeMemberRoleAction({ userId: school.staff.userId, role: "accountant" })).toEqual({ ok: true, data: null });
+    expect(nextCache.revalidatePath).toHaveBeenCalledWith("/settings/team");
   });
 
   it("connects a school to the sandbox with the demo token, stored encrypted", async () => {

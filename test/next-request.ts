@@ -1,7 +1,7 @@
 // Setup file (vitest.config.mts), applied to every test file: vitest runs server code outside a Next.js
 // request, so this stands in for one. next-auth's session, the cookies and the request headers come from
-// test/request-scope.ts (set with actAs() from test/session.ts); revalidatePath() is a spy. The rest of
-// each module is the real one.
+// test/request-scope.ts (set with actAs() from test/session.ts); revalidatePath(), revalidateTag(),
+// updateTag() and refresh() are spies. The rest of each module is the real one.
 import { vi } from "vitest";
 
 vi.mock("next-auth", async (importOriginal) => ({
@@ -14,5 +14,5 @@ vi.mock("next/headers", async (importOriginal) => {
 });
 vi.mock("next/cache", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/cache")>()),
-  revalidatePath: (await import("./request-scope")).scope.revalidatePath,
+  ...(await import("./request-scope")).cache,
 }));

@@ -6,7 +6,14 @@ export const scope = {
   userId: null as string | null,
   cookies: new Map<string, string>(),
   headers: new Headers({ host: "localhost:3000" }),
+};
+
+// next/cache's request-bound functions, as spies (outside a request the real ones throw).
+export const cache = {
   revalidatePath: vi.fn<(path: string, type?: "page" | "layout") => void>(),
+  revalidateTag: vi.fn<(tag: string, profile?: unknown) => void>(),
+  updateTag: vi.fn<(tag: string) => void>(),
+  refresh: vi.fn<() => void>(),
 };
 
 export const getServerSession = async () => (scope.userId ? { user: { id: scope.userId } } : null);

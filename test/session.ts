@@ -6,7 +6,7 @@
 //   actAs(member, { org: other.id });     // a member of several schools, with that one active
 //   signOut();                            // no session
 import { ACTIVE_ORG_COOKIE } from "../lib/auth/session";
-import { scope } from "./request-scope";
+import { cache, scope } from "./request-scope";
 
 export function actAs(member: { userId: string } | null, opts: { org?: string } = {}): void {
   scope.userId = member?.userId ?? null;
@@ -18,5 +18,5 @@ export function signOut(): void {
   actAs(null);
 }
 
-/** The spy standing in for next/cache's revalidatePath. */
-export const revalidatePath = scope.revalidatePath;
+/** The spies standing in for next/cache's revalidatePath, revalidateTag, updateTag and refresh. */
+export const nextCache = cache;

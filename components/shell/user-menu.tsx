@@ -1,6 +1,7 @@
 "use client";
 
-import { ChevronDown, LogOut } from "lucide-react";
+import { ChevronDown, KeyRound, LogOut } from "lucide-react";
+import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
 
@@ -16,6 +17,7 @@ function moveFocus(menu: HTMLElement, key: string) {
 
 export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
   const t = useTranslations("nav");
+  const ta = useTranslations("auth.password");
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -102,6 +104,16 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
             <LogOut className="size-4" aria-hidden />
             {t("signOut")}
           </button>
+          <Link
+            href="/settings/account"
+            role="menuitem"
+            tabIndex={-1}
+            onClick={() => setOpen(false)}
+            className="flex w-full cursor-pointer items-center gap-2 rounded px-3 py-2 text-left text-sm outline-none hover:bg-slate-100 focus:bg-slate-100"
+          >
+            <KeyRound className="size-4" aria-hidden />
+            {ta("menu")}
+          </Link>
         </div>
       )}
     </div>

@@ -1,7 +1,7 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
-import type { Database } from "@/db";
-import { memberships, organisations, users } from "@/db/schema";
+import { and, asc, eq } from "drizzle-orm";
+import type { Database, Executor } from "@/db";
+import { memberships, organisations, users, type Role } from "@/db/schema";
 
 export async function listMembershipsOfUser(db: Database, userId: string) {
   return db
@@ -25,4 +25,38 @@ export async function listMembers(db: Database, orgId: string) {
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.orgId, orgId))
     .orderBy(asc(memberships.createdAt));
+}
+
+export async function updateMemberRole(db: Executor, orgId: string, userId: string, role: Role) {
+  await db
+    .update(memberships)
+    .set({ role })
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+}
+
+export async function deleteMembership(db: Executor, orgId: string, userId: string) {
+  await db.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+}
+
+export async function insertMembership(db: Executor, v: { orgId: string; userId: string; role: Role }) {
+  await db.insert(memberships).values(v);
+}
+
+/** Inside a transaction: the organisation's admin rows, locked until it ends. */
+export async function lockAdminMemberships(tx: Executor, orgId: string) {
+  return tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, "admin")))
+    .for("update");
+}
+
+/** Inside a transaction: one member's row, locked until it ends. */
+export async function lockMembership(tx: Executor, orgId: string, userId: string) {
+  const [row] = await tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .for("update");
+  return row ?? null;
 }

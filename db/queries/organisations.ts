@@ -7,3 +7,8 @@ export async function getOrganisation(db: Executor, orgId: string): Promise<{ id
   const [row] = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, orgId));
   return row ?? null;
 }
+
+export async function insertOrganisation(db: Executor, name: string): Promise<string> {
+  const [row] = await db.insert(organisations).values({ name }).returning({ id: organisations.id });
+  return row!.id;
+}

@@ -3,3 +3,4 @@ export * from "./audit";
 export * from "./smartbill";
 export * from "./billing";
 export * from "./registrations";
+export * from "./invoices";

@@ -75,13 +75,37 @@ export const invitations = pgTable(
   ],
 );
 
+// Every password check (sign-in, password change) reserves a row here before comparing, as a failure;
+// a correct password then marks it succeeded (lib/auth/throttle.ts).
 export const signInAttempts = pgTable(
   "sign_in_attempts",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     email: text("email").notNull(),
+    // The caller's network address as derived in lib/auth/client-address.ts; null when unknown.
+    clientAddress: text("client_address"),
     succeeded: boolean("succeeded").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("sign_in_attempts_email_time_idx").on(t.email, t.createdAt)],
+  (t) => [
+    index("sign_in_attempts_email_time_idx").on(t.email, t.createdAt),
+    index("sign_in_attempts_client_time_idx").on(t.clientAddress, t.createdAt),
+  ],
+);
+
+// One row per signed-in browser. The JWT carries only the id: signing out or changing the password
+// revokes the row, and a copied cookie stops working at once (lib/auth/user-sessions.ts).
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId)],
 );

@@ -1,8 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, sidebar, signIn } from "../fixtures/auth";
+import { expect, test } from "../fixtures/test";
+import { sidebar } from "../fixtures/auth";
 
-test("staff see registrations and invoices, not settings", async ({ page }) => {
-  await signIn(page, DEMO.staff);
+test("staff see registrations and invoices, not settings", async ({ asStaff: page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/registrations$/);
   const nav = sidebar(page);
   await expect(nav.getByRole("link", { name: "Registrations" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Invoices" })).toBeVisible();
@@ -12,8 +13,8 @@ test("staff see registrations and invoices, not settings", async ({ page }) => {
   expect(res?.status()).toBe(403);
 });
 
-test("accountants start on invoices, see registrations read-only, and get a 403 page on settings", async ({ page }) => {
-  await signIn(page, DEMO.accountant);
+test("accountants start on invoices, see registrations read-only, and get a 403 page on settings", async ({ asAccountant: page }) => {
+  await page.goto("/");
   await expect(page).toHaveURL(/\/invoices$/);
   const nav = sidebar(page);
   await expect(nav.getByRole("link")).toHaveText(["Registrations", "Clients", "Courses", "Invoices"]);
@@ -26,8 +27,8 @@ test("accountants start on invoices, see registrations read-only, and get a 403 
   expect((await page.goto("/registrations/new"))?.status()).toBe(403);
 });
 
-test("each section says what will be there", async ({ page }) => {
-  await signIn(page, DEMO.admin);
+test("each section says what will be there", async ({ asAdmin: page }) => {
+  await page.goto("/");
   await sidebar(page).getByRole("link", { name: "Invoices" }).click();
   await expect(page.getByRole("heading", { name: "No invoices yet" })).toBeVisible();
   await expect(sidebar(page).getByRole("link", { name: "Invoices" })).toHaveAttribute("aria-current", "page");

@@ -1,21 +1,20 @@
 // The built-in sandbox as a stranger reaches it through the production server: a body past 1 MiB is
 // refused, anonymous calls get 401 and leave no trace, malformed input gets a 4xx.
-import { expect, test } from "@playwright/test";
-import { sandbox } from "../fixtures/sandbox";
+import { expect, test } from "../fixtures/test";
 
 const API = "/api/smartbill-sandbox/SBORO/api";
 const DEMO_AUTH = `Basic ${Buffer.from("demo@sandbox.smartbill.test:sandbox-demo-token-2026").toString("base64")}`;
 
-test("the sandbox route refuses oversized bodies, strangers and malformed input without a 5xx", async ({ request }) => {
+test("the sandbox route refuses oversized bodies, strangers and malformed input without a 5xx", async ({ request, sandbox }) => {
   const big = await request.post(`${API}/invoice/v2`, { headers: { "content-type": "application/json", authorization: DEMO_AUTH }, data: "x".repeat(2 * 1024 * 1024) });
   expect(big.status()).toBe(413);
 
-  const before = ((await sandbox(request, "call-log", { limit: 10_000 })) as unknown[]).length;
+  const before = ((await sandbox.control("call-log", { limit: 10_000 })) as unknown[]).length;
   for (const authorization of [undefined, "Basic !!!", `Basic ${Buffer.from("demo@sandbox.smartbill.test:wrong").toString("base64")}`]) {
     const res = await request.post(`${API}/invoice/v2`, { headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) }, data: "null" });
     expect(res.status()).toBe(401);
   }
-  expect(((await sandbox(request, "call-log", { limit: 10_000 })) as unknown[]).length).toBe(before);
+  expect(((await sandbox.control("call-log", { limit: 10_000 })) as unknown[]).length).toBe(before);
 
   for (const [path, data] of [
     [`${API}/invoice/v2`, "null"],

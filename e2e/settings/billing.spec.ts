@@ -1,10 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { withE2eDb } from "../fixtures/db";
-import { newSandboxAccount, sandbox } from "../fixtures/sandbox";
+import { expect, test } from "../fixtures/test";
 import { fillCredentials, signUpNewSchool } from "../fixtures/school";
 
-test("billing settings show connection health and manage the token and connection", async ({ page, request }) => {
-  const acc = await newSandboxAccount(request);
+test("billing settings show connection health and manage the token and connection", async ({ page, sandbox, db }) => {
+  const acc = await sandbox.newAccount();
   await signUpNewSchool(page);
   await page.goto("/settings/billing");
   await expect(page.getByRole("heading", { name: "SmartBill is not connected" })).toBeVisible();
@@ -19,7 +17,7 @@ test("billing settings show connection health and manage the token and connectio
   await expect(page.getByTestId("series-list")).toContainText("next number 1");
 
   // SmartBill starts failing: re-verify says so, and the health panel keeps SmartBill's text.
-  await sandbox(request, "add-fault", { account: acc.email, kind: "error_text_200", path: "/tax", errorText: "Eroare interna de test", count: 1 });
+  await sandbox.control("add-fault", { account: acc.email, kind: "error_text_200", path: "/tax", errorText: "Eroare interna de test", count: 1 });
   await page.getByRole("button", { name: "Re-verify" }).click();
   await expect(page.getByText("SmartBill said: “Eroare interna de test”").first()).toBeVisible();
   await expect(page.getByTestId("health-status")).toHaveText("Last call failed");
@@ -40,7 +38,7 @@ test("billing settings show connection health and manage the token and connectio
 
   // A new valid token replaces it.
   const newToken = `tok-rotated-${Date.now()}`;
-  await sandbox(request, "upsert-account", { email: acc.email, token: newToken });
+  await sandbox.control("upsert-account", { email: acc.email, token: newToken });
   await page.getByRole("button", { name: "Change token" }).click();
   await page.getByLabel("New API token").fill(newToken);
   await page.getByRole("button", { name: "Check and save" }).click();
@@ -54,14 +52,10 @@ test("billing settings show connection health and manage the token and connectio
   await page.getByRole("button", { name: "Reconnect" }).click();
   await expect(page.getByTestId("health-status")).toHaveText("Working");
 
-  await withE2eDb(async (db) => {
-    const { rows } = await db.query(
-      `select a.action from audit_log a join smartbill_connections c on c.org_id = a.org_id
-        where c.username = $1 order by a.id`,
-      [acc.email],
-    );
-    const actions = rows.map((r) => r.action);
-    for (const a of ["smartbill.connected", "smartbill.credentials_updated", "smartbill.disconnected", "smartbill.reconnected"]) expect(actions).toContain(a);
-    expect(JSON.stringify(rows)).not.toContain(newToken);
-  });
+  const rows = await db<{ action: string }[]>`
+    select a.action from audit_log a join smartbill_connections c on c.org_id = a.org_id
+    where c.username = ${acc.email} order by a.id`;
+  const actions = rows.map((r) => r.action);
+  for (const a of ["smartbill.connected", "smartbill.credentials_updated", "smartbill.disconnected", "smartbill.reconnected"]) expect(actions).toContain(a);
+  expect(JSON.stringify(rows)).not.toContain(newToken);
 });

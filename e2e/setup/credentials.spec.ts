@@ -1,12 +1,11 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, formAlert, signIn } from "../fixtures/auth";
-import { newSandboxAccount, sandbox } from "../fixtures/sandbox";
+import { expect, test } from "../fixtures/test";
+import { formAlert } from "../fixtures/auth";
 import { connectOwnSandbox } from "../fixtures/own-sandbox";
 import { fillCredentials, signUpNewSchool } from "../fixtures/school";
 
 test.describe("SmartBill credentials step", () => {
-  test("a wrong token says so, marks the field, and saves nothing", async ({ page, request }) => {
-    const acc = await newSandboxAccount(request);
+  test("a wrong token says so, marks the field, and saves nothing", async ({ page, sandbox }) => {
+    const acc = await sandbox.newAccount();
     await signUpNewSchool(page);
     await fillCredentials(page, { ...acc, token: "not-the-right-token" });
     await expect(formAlert(page).first()).toContainText("SmartBill did not accept this e-mail and token");
@@ -17,35 +16,35 @@ test.describe("SmartBill credentials step", () => {
     await expect(page.getByTestId("step-credentials")).toHaveAttribute("data-state", "current");
   });
 
-  test("a CIF that is not in the account says so", async ({ page, request }) => {
-    const acc = await newSandboxAccount(request);
+  test("a CIF that is not in the account says so", async ({ page, sandbox }) => {
+    const acc = await sandbox.newAccount();
     await signUpNewSchool(page);
     await fillCredentials(page, { ...acc, cif: "RO10000008" });
     await expect(formAlert(page).first()).toContainText("this CIF is not a company in that SmartBill account");
     await expect(page.getByLabel("Company CIF")).toHaveAttribute("aria-invalid", "true");
   });
 
-  test("a plan without API access says so", async ({ page, request }) => {
-    const acc = await newSandboxAccount(request, { apiAccess: false });
+  test("a plan without API access says so", async ({ page, sandbox }) => {
+    const acc = await sandbox.newAccount({ apiAccess: false });
     await signUpNewSchool(page);
     await fillCredentials(page, acc);
     await expect(formAlert(page).first()).toContainText("Your SmartBill plan does not include API access");
   });
 
-  test("SmartBill being unreachable says so and keeps the form", async ({ page, request }) => {
-    const acc = await newSandboxAccount(request);
-    await sandbox(request, "add-fault", { account: acc.email, kind: "status", path: "*", status: 503, count: 10, body: "<html>503 Service Unavailable</html>", contentType: "text/html" });
+  test("SmartBill being unreachable says so and keeps the form", async ({ page, sandbox }) => {
+    const acc = await sandbox.newAccount();
+    await sandbox.control("add-fault", { account: acc.email, kind: "status", path: "*", status: 503, count: 10, body: "<html>503 Service Unavailable</html>", contentType: "text/html" });
     await signUpNewSchool(page);
     await fillCredentials(page, acc);
     await expect(formAlert(page).first()).toContainText("SmartBill could not be reached just now. Nothing was saved.");
     await expect(page.getByLabel("SmartBill login e-mail")).toHaveValue(acc.email);
-    await sandbox(request, "clear-faults", { account: acc.email });
+    await sandbox.control("clear-faults", { account: acc.email });
     await page.getByRole("button", { name: "Verify and save" }).click();
     await expect(page.getByText(/Connected to SmartBill as .* for CIF/)).toBeVisible();
   });
 
-  test("a company that is not a VAT payer is accepted and switches the VAT mode", async ({ page, request }) => {
-    const acc = await newSandboxAccount(request, { vatPayer: false });
+  test("a company that is not a VAT payer is accepted and switches the VAT mode", async ({ page, sandbox }) => {
+    const acc = await sandbox.newAccount({ vatPayer: false });
     await signUpNewSchool(page);
     await fillCredentials(page, acc);
     await expect(page.getByText("SmartBill says this company is not a VAT payer")).toBeVisible();
@@ -95,13 +94,11 @@ test.describe("SmartBill credentials step", () => {
     await expect(page).toHaveURL(/\/setup\/generation$/);
   });
 
-  test("staff and accountants cannot open the wizard", async ({ page }) => {
-    for (const who of [DEMO.staff, DEMO.accountant]) {
-      await signIn(page, who);
+  test("staff and accountants cannot open the wizard", async ({ asStaff, asAccountant }) => {
+    for (const [who, page] of [["staff", asStaff], ["accountant", asAccountant]] as const) {
       for (const path of ["/setup", "/setup/credentials", "/settings/billing"]) {
         expect((await page.goto(path))?.status(), `${who} ${path}`).toBe(403);
       }
-      await page.context().clearCookies();
     }
   });
 });

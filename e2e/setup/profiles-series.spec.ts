@@ -1,8 +1,7 @@
 // Wizard steps 3 and 4: billing profiles (validation, prefill, default switching, archive) and number
 // series picked live from SmartBill (next numbers, Refresh, a SmartBill outage and its retry).
-import { expect, test, type Page } from "@playwright/test";
-import { withE2eDb } from "../fixtures/db";
-import { newSandboxAccount, sandbox } from "../fixtures/sandbox";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { connectOwnSandbox } from "../fixtures/own-sandbox";
 import { fillCredentials, signUpNewSchool } from "../fixtures/school";
 
@@ -33,7 +32,7 @@ async function addProfile(page: Page, p: { companyName?: string; cif: string; ib
 
 const card = (page: Page, name: string) => page.getByRole("list", { name: "Your billing profiles" }).getByRole("listitem", { name });
 
-test("an admin adds billing profiles, moves the default, and picks a SmartBill series for each", async ({ page }) => {
+test("an admin adds billing profiles, moves the default, and picks a SmartBill series for each", async ({ page, db }) => {
   await signUpNewSchool(page, SCHOOL);
   const own = await connectOwnSandbox(page);
   await page.getByRole("link", { name: "Continue" }).click();
@@ -149,23 +148,19 @@ test("an admin adds billing profiles, moves the default, and picks a SmartBill s
   await expect(page).toHaveURL(/\/setup\/vat$/);
   await expect(page.getByTestId("step-series")).toHaveAttribute("data-state", "done");
 
-  const stored = await withE2eDb((c) =>
-    c.query<{ company_name: string; is_default: boolean; series_name: string | null; archived: boolean; due_days: number }>(
-      `select company_name, is_default, series_name, archived_at is not null as archived, due_days from billing_profiles
-       where org_id = (select org_id from billing_profiles where company_name = $1 order by created_at desc limit 1)
-       order by created_at`,
-      [CLUB],
-    ),
-  );
-  expect(stored.rows).toEqual([
+  const stored = await db<{ company_name: string; is_default: boolean; series_name: string | null; archived: boolean; due_days: number }[]>`
+    select company_name, is_default, series_name, archived_at is not null as archived, due_days from billing_profiles
+    where org_id = (select org_id from billing_profiles where company_name = ${CLUB} order by created_at desc limit 1)
+    order by created_at`;
+  expect([...stored]).toEqual([
     { company_name: SCHOOL, is_default: false, series_name: "BRS", archived: false, due_days: 30 },
     { company_name: CLUB, is_default: true, series_name: "BRSC", archived: false, due_days: 15 },
     { company_name: "Profil Temporar SRL", is_default: false, series_name: null, archived: true, due_days: 15 },
   ]);
 });
 
-test("series follow SmartBill live: Refresh shows new series and numbers, an outage says so and retries", async ({ page, request }) => {
-  const acc = await newSandboxAccount(request);
+test("series follow SmartBill live: Refresh shows new series and numbers, an outage says so and retries", async ({ page, sandbox }) => {
+  const acc = await sandbox.newAccount();
   await signUpNewSchool(page, "Școala Live");
   await fillCredentials(page, acc);
   await page.getByRole("link", { name: "Continue" }).click();
@@ -178,16 +173,16 @@ test("series follow SmartBill live: Refresh shows new series and numbers, an out
   await expect(select.getByRole("option", { name: "FB — next number 1" })).toHaveCount(1);
 
   // Changed "in SmartBill": a new series and a moved number; Refresh shows its loading state, then them.
-  await sandbox(request, "upsert-series", { cif: acc.cif, name: "FBX", type: "f", nextNumber: 7 });
-  await sandbox(request, "set-next-number", { cif: acc.cif, seriesName: "FB", nextNumber: 42 });
-  await sandbox(request, "add-fault", { account: acc.email, kind: "latency", path: "/series", ms: 1500, count: 1 });
+  await sandbox.control("upsert-series", { cif: acc.cif, name: "FBX", type: "f", nextNumber: 7 });
+  await sandbox.control("set-next-number", { cif: acc.cif, seriesName: "FB", nextNumber: 42 });
+  await sandbox.control("add-fault", { account: acc.email, kind: "latency", path: "/series", ms: 1500, count: 1 });
   await page.getByRole("button", { name: "Refresh", exact: true }).click();
   await expect(page.getByRole("button", { name: "Refreshing…" })).toBeDisabled();
   await expect(select.getByRole("option", { name: "FB — next number 42" })).toHaveCount(1);
   await expect(select.getByRole("option", { name: "FBX — next number 7" })).toHaveCount(1);
 
   // SmartBill down: a plain message, SmartBill's own text, and a retry; never an error page.
-  await sandbox(request, "add-fault", {
+  await sandbox.control("add-fault", {
     account: acc.email,
     kind: "status",
     path: "/series",
@@ -203,7 +198,7 @@ test("series follow SmartBill live: Refresh shows new series and numbers, an out
   await expect(select).toBeDisabled();
   await shot(page, "5-series-outage");
 
-  await sandbox(request, "clear-faults", { account: acc.email });
+  await sandbox.control("clear-faults", { account: acc.email });
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(alert).toHaveCount(0);
   await select.selectOption("FBX");

@@ -1,26 +1,22 @@
-import { expect, test } from "@playwright/test";
-import { withE2eDb } from "../fixtures/db";
-import { newSandboxAccount } from "../fixtures/sandbox";
+import { expect, test } from "../fixtures/test";
 import { fillCredentials, signUpNewSchool } from "../fixtures/school";
 
-test("the SmartBill token is stored encrypted and never reaches the browser", async ({ page, request }) => {
-  const acc = await newSandboxAccount(request);
+test("the SmartBill token is stored encrypted and never reaches the browser", async ({ page, sandbox, db }) => {
+  const acc = await sandbox.newAccount();
   await signUpNewSchool(page);
   await fillCredentials(page, acc);
   await expect(page.getByText(`token ending in ${acc.token.slice(-4)}`)).toBeVisible();
 
   // In PostgreSQL: the connection row holds ciphertext only, and no table holds the token in plain text.
-  await withE2eDb(async (db) => {
-    const { rows } = await db.query("select * from smartbill_connections where username = $1", [acc.email]);
-    expect(rows).toHaveLength(1);
-    expect(rows[0].token_ciphertext).toMatch(/^v1:/);
-    expect(JSON.stringify(rows[0])).not.toContain(acc.token);
-    const tables = await db.query("select table_name from information_schema.tables where table_schema = 'public'");
-    for (const { table_name } of tables.rows) {
-      const dump = await db.query(`select t::text as row from "${table_name}" t`);
-      expect(dump.rows.map((r) => r.row).join("\n"), `table ${table_name}`).not.toContain(acc.token);
-    }
-  });
+  const rows = await db`select * from smartbill_connections where username = ${acc.email}`;
+  expect(rows).toHaveLength(1);
+  expect(rows[0]!.token_ciphertext).toMatch(/^v1:/);
+  expect(JSON.stringify(rows[0])).not.toContain(acc.token);
+  const tables = await db<{ table_name: string }[]>`select table_name from information_schema.tables where table_schema = 'public'`;
+  for (const { table_name } of tables) {
+    const dump = await db<{ row: string }[]>`select t::text as row from ${db(table_name)} t`;
+    expect(dump.map((r) => r.row).join("\n"), `table ${table_name}`).not.toContain(acc.token);
+  }
 
   // In what the server sends: every page's HTML and its RSC payload.
   const pages = ["/setup/credentials", "/setup/generation", "/registrations", "/invoices", "/settings/team", "/settings/billing"];

@@ -1,12 +1,11 @@
 // The VAT levels step as a new school: connect the sandbox, Synchronize, choose default levels, then
 // change the levels "in SmartBill" (the sandbox's control API) and see exactly that change reported.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import postgres from "postgres";
+import type { Page } from "@playwright/test";
+import type postgres from "postgres";
+import { expect, test } from "../fixtures/test";
 import { uniqueEmail } from "../fixtures/auth";
 import { connectOwnSandbox } from "../fixtures/own-sandbox";
 
-// playwright.config.ts gives the server this key.
-const SANDBOX_CONTROL_KEY = "e2e-sandbox-control-key";
 const DEMO_TAXES = [
   { name: "Normala", percentage: 21 },
   { name: "Redusa", percentage: 11 },
@@ -14,15 +13,6 @@ const DEMO_TAXES = [
   { name: "Scutit", percentage: 0 },
 ];
 const SHOTS = process.env.VAT_SHOTS_DIR;
-
-// The e2e server's embedded PostgreSQL (trust auth), for set-up the UI cannot do yet.
-const sql = postgres(`postgres://bursar@127.0.0.1:${process.env.E2E_PG_PORT ?? "54339"}/bursar`, { max: 1, onnotice: () => {} });
-test.afterAll(() => sql.end({ timeout: 5 }));
-
-async function control(request: APIRequestContext, op: string, data: unknown) {
-  const res = await request.post(`/api/smartbill-sandbox/__control/${op}`, { headers: { "x-sandbox-control-key": SANDBOX_CONTROL_KEY }, data });
-  expect(res.status(), await res.text()).toBe(200);
-}
 
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
@@ -48,7 +38,7 @@ async function signUpAndConnect(page: Page): Promise<{ email: string; own: { ema
 }
 
 /** The Billing profiles and Number series steps are being built elsewhere: stand in for them in the database. */
-async function seedProfilesAndSeries({ email, own }: Awaited<ReturnType<typeof signUpAndConnect>>, profiles: { name: string; isDefault: boolean; series: string }[]) {
+async function seedProfilesAndSeries(sql: postgres.Sql, { email, own }: Awaited<ReturnType<typeof signUpAndConnect>>, profiles: { name: string; isDefault: boolean; series: string }[]) {
   const [member] = await sql<{ org_id: string }[]>`
     select m.org_id from memberships m join users u on u.id = m.user_id where u.email = ${email}`;
   const orgId = member!.org_id;
@@ -63,11 +53,11 @@ async function seedProfilesAndSeries({ email, own }: Awaited<ReturnType<typeof s
     where org_id = ${orgId}`;
 }
 
-test("Synchronize reports what changed in SmartBill and flags the profiles it affects", async ({ page, request }) => {
+test("Synchronize reports what changed in SmartBill and flags the profiles it affects", async ({ page, sandbox, db }) => {
   const school = await signUpAndConnect(page);
   const { own } = school;
-  await control(request, "set-taxes", { cif: own.cif, taxes: DEMO_TAXES });
-  await seedProfilesAndSeries(school, [
+  await sandbox.control("set-taxes", { cif: own.cif, taxes: DEMO_TAXES });
+  await seedProfilesAndSeries(db, school, [
     { name: "Allegro Educație SRL", isDefault: true, series: "BRS" },
     { name: "Allegro Evenimente SRL", isDefault: false, series: "BRSC" },
   ]);
@@ -121,7 +111,7 @@ test("Synchronize reports what changed in SmartBill and flags the profiles it af
   });
 
   await test.step("levels changed in SmartBill: Synchronize shows exactly that", async () => {
-    await control(request, "set-taxes", {
+    await sandbox.control("set-taxes", {
       cif: own.cif,
       taxes: [
         { name: "Normala", percentage: 19 },
@@ -160,7 +150,7 @@ test("Synchronize reports what changed in SmartBill and flags the profiles it af
   });
 
   await test.step("a SmartBill failure is explained, with SmartBill's own words", async () => {
-    await control(request, "add-fault", { account: own.email, kind: "error_text_200", path: "/tax", errorText: "Eroare de test la cote." });
+    await sandbox.control("add-fault", { account: own.email, kind: "error_text_200", path: "/tax", errorText: "Eroare de test la cote." });
     await page.goto("/setup/vat");
     await page.getByRole("button", { name: "Synchronize" }).click();
     const alert = page.getByRole("region", { name: "VAT levels in SmartBill" }).getByRole("alert");
@@ -171,9 +161,9 @@ test("Synchronize reports what changed in SmartBill and flags the profiles it af
   });
 });
 
-test("without billing profiles the step says so plainly; Synchronize shows that it is busy", async ({ page, request }) => {
+test("without billing profiles the step says so plainly; Synchronize shows that it is busy", async ({ page, sandbox, db }) => {
   const school = await signUpAndConnect(page);
-  await seedProfilesAndSeries(school, []);
+  await seedProfilesAndSeries(db, school, []);
 
   await page.goto("/setup/vat");
   await expect(page.getByRole("table", { name: "Current VAT levels (4)" })).toBeVisible();
@@ -181,7 +171,7 @@ test("without billing profiles the step says so plainly; Synchronize shows that 
   await expect(defaults.getByRole("heading", { name: "No billing profiles yet" })).toBeVisible();
   await expect(defaults.getByRole("link", { name: "Go to Billing profiles" })).toHaveAttribute("href", "/setup/profiles");
 
-  await control(request, "add-fault", { account: school.own.email, kind: "latency", path: "/tax", ms: 1_500 });
+  await sandbox.control("add-fault", { account: school.own.email, kind: "latency", path: "/tax", ms: 1_500 });
   const button = page.getByRole("button", { name: "Synchronize" });
   await button.click();
   await expect(button).toBeDisabled();

@@ -1,14 +1,12 @@
 // The whole SmartBill wizard as a new admin, through the UI only, ending with a real draft accepted by
 // the (sandbox) SmartBill and the settings page.
-import { expect, test } from "@playwright/test";
-import { withE2eDb } from "../fixtures/db";
-import { sandbox } from "../fixtures/sandbox";
+import { expect, test } from "../fixtures/test";
 import { connectOwnSandbox } from "../fixtures/own-sandbox";
 import { signUpNewSchool } from "../fixtures/school";
 
 const SCHOOL = "Școala de Limbi Babel";
 
-test("a new admin completes the wizard against the sandbox and the test draft comes back", async ({ page, request }) => {
+test("a new admin completes the wizard against the sandbox and the test draft comes back", async ({ page, sandbox, db }) => {
   await signUpNewSchool(page, SCHOOL);
   let own = { email: "", cif: "" };
 
@@ -69,7 +67,7 @@ test("a new admin completes the wizard against the sandbox and the test draft co
     await expect(page.getByText('"taxName": "Normala"')).toBeVisible();
 
     // SmartBill holds the draft, without a number.
-    const invoices = (await sandbox(request, "list-invoices", { cif: own.cif })) as { isDraft: boolean; number: string | null; client: { name: string } }[];
+    const invoices = (await sandbox.control("list-invoices", { cif: own.cif })) as { isDraft: boolean; number: string | null; client: { name: string } }[];
     const draft = invoices.filter((i) => i.isDraft && i.client.name === "Client de test Bursar");
     expect(draft.length).toBeGreaterThan(0);
     expect(draft.every((d) => !d.number)).toBe(true);
@@ -81,12 +79,8 @@ test("a new admin completes the wizard against the sandbox and the test draft co
     await expect(page.getByTestId("series-list")).toContainText(`used by ${SCHOOL}`);
   });
 
-  await withE2eDb(async (db) => {
-    const { rows } = await db.query(
-      `select a.action from audit_log a join organisations o on o.id = a.org_id where o.name = $1 order by a.id`,
-      [SCHOOL],
-    );
-    const actions = rows.map((r) => r.action);
-    for (const a of ["smartbill.connected", "billing.generation_changed", "smartbill.test_draft_issued", "setup.finished"]) expect(actions).toContain(a);
-  });
+  const rows = await db<{ action: string }[]>`
+    select a.action from audit_log a join organisations o on o.id = a.org_id where o.name = ${SCHOOL} order by a.id`;
+  const actions = rows.map((r) => r.action);
+  for (const a of ["smartbill.connected", "billing.generation_changed", "smartbill.test_draft_issued", "setup.finished"]) expect(actions).toContain(a);
 });

@@ -1,9 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "../fixtures/auth";
+import { expect, test } from "../fixtures/test";
+import { DEMO } from "../fixtures/auth";
 
 // The account menu is hand-written (no menu library on every page): it must still behave as a menu.
-test("the account menu opens from the keyboard, closes with Escape or a click outside", async ({ page }) => {
-  await signIn(page, DEMO.admin);
+test("the account menu opens from the keyboard, closes with Escape or a click outside", async ({ asAdmin: page }) => {
+  await page.goto("/");
   const trigger = page.getByRole("button", { name: "Account menu" });
   await expect(trigger).toHaveAttribute("aria-expanded", "false");
 
@@ -26,8 +26,8 @@ test("the account menu opens from the keyboard, closes with Escape or a click ou
 });
 
 // Messages are precompiled on the server; the menu is rendered in the browser only when opened.
-test("the browser formats a message with an argument in Romanian", async ({ page }) => {
-  await signIn(page, DEMO.admin);
+test("the browser formats a message with an argument in Romanian", async ({ asAdmin: page }) => {
+  await page.goto("/");
   await page.getByLabel("Language").selectOption("ro");
   const trigger = page.getByRole("button", { name: "Meniul contului" });
   await trigger.click();

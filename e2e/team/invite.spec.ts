@@ -1,9 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, sidebar, signIn, signOut, uniqueEmail } from "../fixtures/auth";
+import { expect, test } from "../fixtures/test";
+import { DEMO, sidebar, signIn as signInWith, signOut, uniqueEmail } from "../fixtures/auth";
 
-test("admin invites an accountant, who accepts and signs in with that role", async ({ page }) => {
+test("admin invites an accountant, who accepts and signs in with that role", async ({ asAdmin: page }) => {
   const email = uniqueEmail("accountant");
-  await signIn(page, DEMO.admin);
+  await page.goto("/");
   await sidebar(page).getByRole("link", { name: "Team" }).click();
   await expect(page.getByRole("heading", { name: "Team" })).toBeVisible();
 
@@ -20,10 +20,9 @@ test("admin invites an accountant, who accepts and signs in with that role", asy
   await page.getByLabel("Your name").fill("Dana Contabil");
   await page.getByLabel("Choose a password").fill("dana-password");
   await page.getByRole("button", { name: "Join Școala Demo" }).click();
-  await expect(page).toHaveURL(/\/sign-in\?joined=1/);
-  await expect(page.getByLabel("E-mail", { exact: true })).toHaveValue(email);
-  await page.getByLabel("Password").fill("dana-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/invoices$/); // signed in as the new account
+  await signOut(page);
+  await signInWith(page, email, "dana-password");
   await expect(page).toHaveURL(/\/invoices$/);
   await expect(sidebar(page).getByRole("link")).toHaveText(["Registrations", "Clients", "Courses", "Invoices"]);
 
@@ -33,8 +32,7 @@ test("admin invites an accountant, who accepts and signs in with that role", asy
   await expect(page.getByRole("heading", { name: "This invitation link is not valid any more" })).toBeVisible();
 });
 
-test("the last admin cannot be demoted or removed; roles can be changed", async ({ page }) => {
-  await signIn(page, DEMO.admin);
+test("the last admin cannot be demoted or removed; roles can be changed", async ({ asAdmin: page }) => {
   await page.goto("/settings/team");
   const self = page.getByTestId(`member-${DEMO.admin}`);
   await self.getByRole("combobox").selectOption("staff");

@@ -1,66 +1,97 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
-import { users } from "@/db/schema";
+import { getUserCredentialsByEmail } from "@/db/queries/users";
+import { safeRedirectUrl } from "./callback-url";
+import { clientAddressFrom } from "./client-address";
 import { logError } from "@/lib/log";
 import { normaliseEmail, verifyPassword } from "./password";
-import { lockedUntil, recordAttempt } from "./throttle";
+import { checkPassword, ThrottledError } from "./throttle";
+import { endUserSession, isUserSessionLive, SESSION_MAX_AGE_MS, startUserSession } from "./user-sessions";
 
-const credentials = z.object({ email: z.string().trim().min(1), password: z.string().min(1) });
+const credentials = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1000) });
 
-// Thrown texts reach the sign-in form as `error`; it maps them to translated messages.
+// Thrown texts reach the sign-in form as `error` (`throttled:<account|client>:<ISO time>`); it maps
+// them to translated messages.
 export const THROTTLED_PREFIX = "throttled:";
 
-// A thrown text lands in the sign-in page's URL (`?error=`): only our own codes may, never a database
-// error's text (it carries the query and its parameters). Anything else is logged safely and made generic.
-function genericErrors<A extends unknown[], R>(authorize: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-  return async (...args) => {
-    try {
-      return await authorize(...args);
-    } catch (e) {
-      if (e instanceof Error && e.message.startsWith(THROTTLED_PREFIX)) throw e;
-      logError("auth.authorize", e);
-      throw new Error("internal");
-    }
-  };
+// Compared against when the address is unknown, so timing does not reveal which addresses exist.
+const DUMMY_HASH = "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.jW3E3WYS8CjU0bS8d0Gmp6cvX9ei";
+
+// Compared by name: class names do not survive minification.
+const SESSION_ENDED = "SessionEndedError";
+class SessionEndedError extends Error {
+  constructor() {
+    super("session ended");
+    this.name = SESSION_ENDED;
+  }
 }
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // The cookie's own lifetime; the session row (lib/auth/user-sessions.ts) also ends it when idle,
+  // signed out or after a password change.
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_MS / 1000 },
   pages: { signIn: "/sign-in" },
   providers: [
     CredentialsProvider({
       name: "E-mail and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      authorize: genericErrors(async (raw) => {
+      async authorize(raw, req) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
         const email = normaliseEmail(parsed.data.email);
-        const until = await lockedUntil(db, email);
-        if (until) throw new Error(`${THROTTLED_PREFIX}${until.toISOString()}`);
-        const [user] = await db.select().from(users).where(eq(users.email, email));
-        // Compare even when the user is unknown so timing does not reveal which addresses exist.
-        const ok = await verifyPassword(
-          parsed.data.password,
-          user?.passwordHash ?? "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.jW3E3WYS8CjU0bS8d0Gmp6cvX9ei",
-        );
-        await recordAttempt(db, email, ok && !!user);
-        if (!ok || !user) return null;
-        return { id: user.id, email: user.email, name: user.name };
-      }),
+        try {
+          const user = await getUserCredentialsByEmail(db, email);
+          const ok = await checkPassword(db, { email, clientAddress: clientAddressFrom(req?.headers) }, async () => {
+            const matches = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
+            return matches && !!user;
+          });
+          return ok && user ? { id: user.id, email: user.email, name: user.name } : null;
+        } catch (e) {
+          if (e instanceof ThrottledError) throw new Error(`${THROTTLED_PREFIX}${e.scope}:${e.until.toISOString()}`);
+          // next-auth puts the message in the error URL: never a database error's text or parameters.
+          logError("auth.authorize", e);
+          throw new Error("internal");
+        }
+      },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.uid = user.id;
+    async jwt({ token, user }) {
+      if (user) return { ...token, uid: user.id, sid: await startUserSession(db, user.id) };
+      // Throwing makes next-auth drop the session and clear the cookie.
+      if (!token.uid || !token.sid) throw new SessionEndedError();
+      if (!(await isUserSessionLive(db, { userId: token.uid, sessionId: token.sid }))) throw new SessionEndedError();
       return token;
     },
     session({ session, token }) {
       if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.sid === "string") session.sid = token.sid;
       return session;
     },
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.uid && token.sid) await endUserSession(db, { userId: token.uid, sessionId: token.sid });
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      // An ended session is an expected outcome, not an error worth a stack trace.
+      const err = (metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error) as
+        | { name?: string; message?: string }
+        | undefined;
+      if (err?.name === SESSION_ENDED) return;
+      console.error(`[next-auth] ${code}`, err?.name ?? "");
+    },
+    warn(code) {
+      console.warn(`[next-auth] ${code}`);
+    },
+    debug() {},
   },
 };

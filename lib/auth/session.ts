@@ -3,38 +3,47 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
-import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { users, type Role } from "@/db/schema";
+import type { Role } from "@/db/schema";
 import { listMembershipsOfUser } from "@/db/queries/memberships";
+import { getUserProfile } from "@/db/queries/users";
 import { authOptions } from "./options";
 import { can, type Permission } from "./permissions";
 
 export const ACTIVE_ORG_COOKIE = "bursar_org";
 
-export interface CurrentMember {
+export interface CurrentUser {
   user: { id: string; email: string; name: string; locale: string };
+  /** The user_sessions row of this browser (lib/auth/user-sessions.ts); the jwt callback has checked it. */
+  sessionId: string | null;
+}
+
+export interface CurrentMember extends CurrentUser {
   org: { id: string; name: string };
   role: Role;
   memberships: { orgId: string; orgName: string; role: Role }[];
 }
 
-// Read fresh from the database on every request: a removed member or a changed role takes effect at
-// once, whatever the session cookie says.
-export const getCurrentMember = cache(async (): Promise<CurrentMember | null> => {
+// The signed-in account, member of a school or not (accepting an invitation needs only this).
+// getServerSession runs the jwt callback, which refuses a revoked, expired or idle session row.
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const uid = session?.user?.id;
   if (!uid) return null;
-  const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
-    .from(users)
-    .where(eq(users.id, uid));
-  if (!user) return null;
-  const all = await listMembershipsOfUser(db, uid);
+  const user = await getUserProfile(db, uid);
+  return user ? { user, sessionId: session.sid ?? null } : null;
+});
+
+// Read fresh from the database on every request: a removed member or a changed role takes effect at
+// once, whatever the session cookie says.
+export const getCurrentMember = cache(async (): Promise<CurrentMember | null> => {
+  const current = await getCurrentUser();
+  if (!current) return null;
+  const all = await listMembershipsOfUser(db, current.user.id);
   if (all.length === 0) return null;
   const wanted = (await cookies()).get(ACTIVE_ORG_COOKIE)?.value;
   const active = all.find((m) => m.orgId === wanted) ?? all[0]!;
-  return { user, org: { id: active.orgId, name: active.orgName }, role: active.role, memberships: all };
+  return { ...current, org: { id: active.orgId, name: active.orgName }, role: active.role, memberships: all };
 });
 
 export async function requireUser(): Promise<CurrentMember> {

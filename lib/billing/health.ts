@@ -1,5 +1,6 @@
 import "server-only";
 import type { Database } from "@/db";
+import { countIssuedSince } from "@/db/queries/invoices";
 import { getActiveConnection, getLatestConnection, updateConnection } from "@/db/queries/smartbill-connections";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
@@ -34,8 +35,8 @@ export async function reconnect(db: Database, p: { orgId: string; actorUserId: s
 /**
  * Invoices Bursar issued in SmartBill in the rolling 30-day package window. SmartBill has no API for
  * its quota, so this counts Bursar's own records (documents issued by hand in SmartBill count against
- * the package too and are not seen here). Invoicing is not built yet, so Bursar has issued none.
+ * the package too and are not seen here).
  */
-export async function countIssuedLast30Days(_db: Database, _orgId: string): Promise<number> {
-  return 0;
+export async function countIssuedLast30Days(db: Database, orgId: string): Promise<number> {
+  return countIssuedSince(db, orgId, new Date(Date.now() - 30 * 24 * 60 * 60 * 1000));
 }

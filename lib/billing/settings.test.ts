@@ -1,10 +1,10 @@
 // Reads never write: a school that never saved a billing choice reads the defaults and nothing is
 // inserted; the row appears when a choice is saved (real PostgreSQL).
-import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../../test/db";
-import { auditLog, billingSettings, organisations, users } from "../../db/schema";
+import { createTestDb, type TestDb } from "@/test/db";
+import { createSchool } from "@/test/school";
+import { auditLog, billingSettings } from "../../db/schema";
 import { getBillingOverview } from "./overview";
 import { getBillingSettings } from "@/db/queries/billing-settings";
 import { saveGeneration } from "./settings";
@@ -19,9 +19,8 @@ afterAll(async () => {
 });
 
 async function makeOrg() {
-  const [org] = await t.db.insert(organisations).values({ name: "Settings School" }).returning();
-  const [user] = await t.db.insert(users).values({ email: `admin-${crypto.randomUUID()}@settings.test`, name: "Admin", passwordHash: "x" }).returning();
-  return { orgId: org!.id, userId: user!.id };
+  const school = await createSchool(t.db, { name: "Settings School" });
+  return { orgId: school.id, userId: school.admin.userId };
 }
 const rowsOf = (orgId: string) => t.db.select().from(billingSettings).where(eq(billingSettings.orgId, orgId));
 

@@ -1,10 +1,12 @@
 import "server-only";
 import type { Transaction } from "@/db";
 import type { Payment, Registration } from "@/db/schema";
+import { createAutomaticRequest, flagVoidedPayment } from "@/lib/invoicing/triggers";
 
-// Where automatic invoicing plugs in (issue 10). Both run inside the transaction that wrote the
-// payment, after the registration's paid amount and status were recomputed, so an invoice request
-// is enqueued if and only if the payment commits. No-ops until invoicing exists.
+// Where automatic invoicing plugs in. Both run inside the transaction that wrote the payment, after
+// the registration's paid amount and status were recomputed, so an invoice request is enqueued if and
+// only if the payment commits. Sending happens later (lib/invoicing/issue-invoice.ts, woken by the
+// queue after commit; the sweeper catches a lost wake-up).
 
 export interface PaymentEvent {
   orgId: string;
@@ -14,8 +16,12 @@ export interface PaymentEvent {
   after: Registration;
 }
 
-/** Issue 10: enqueue the invoice for a trigger this payment completed (Down payment paid, Debt cleared). */
-export async function enqueueAutomaticInvoices(_tx: Transaction, _event: PaymentEvent): Promise<void> {}
+/** Enqueues the invoice for a trigger this payment completed (Down payment paid, Debt cleared). */
+export async function enqueueAutomaticInvoices(tx: Transaction, event: PaymentEvent): Promise<void> {
+  await createAutomaticRequest(tx, event);
+}
 
-/** Issue 10: a voided payment that was invoiced flags its invoice for storno. */
-export async function flagInvoicesOfVoidedPayment(_tx: Transaction, _event: PaymentEvent): Promise<void> {}
+/** A voided payment that was invoiced flags its invoice for storno. */
+export async function flagInvoicesOfVoidedPayment(tx: Transaction, event: PaymentEvent): Promise<void> {
+  await flagVoidedPayment(tx, event);
+}

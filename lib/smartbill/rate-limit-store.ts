@@ -131,18 +131,23 @@ export async function settleSlot(db: Database, slot: Slot, latestMs: number, htt
 /** Sets (or extends) a token's block; returns how long it lasts from now. */
 export async function blockToken(db: Database, tokenKey: string, forMs: number, reason: "429" | "remaining_zero"): Promise<number> {
   const is429 = reason === "429";
-  const [row] = (await db.execute(sql`
-    insert into smartbill_rate_state (token_key, blocked_until, block_reason, recovering, rate_limited_count, updated_at)
-    values (${tokenKey}, clock_timestamp() + ${secs(forMs)}, ${reason}, ${is429}, ${is429 ? 1 : 0}, clock_timestamp())
-    on conflict (token_key) do update set
-      blocked_until = greatest(smartbill_rate_state.blocked_until, excluded.blocked_until),
-      block_reason = case when excluded.blocked_until >= coalesce(smartbill_rate_state.blocked_until, '-infinity')
-                          then excluded.block_reason else smartbill_rate_state.block_reason end,
-      recovering = smartbill_rate_state.recovering or excluded.recovering,
-      rate_limited_count = smartbill_rate_state.rate_limited_count + excluded.rate_limited_count,
-      updated_at = clock_timestamp()
-    returning extract(epoch from blocked_until - clock_timestamp()) * 1000 as left_ms`)) as unknown as { left_ms: number }[];
-  return Math.max(0, Number(row!.left_ms));
+  // Under the grant rounds' lock: a round either committed before the block began or reads it, so no
+  // slot is ever granted (reserved) inside a block, however slowly either transaction runs.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_NS}, hashtext(${tokenKey}))`);
+    const [row] = (await tx.execute(sql`
+      insert into smartbill_rate_state (token_key, blocked_until, block_reason, recovering, rate_limited_count, updated_at)
+      values (${tokenKey}, clock_timestamp() + ${secs(forMs)}, ${reason}, ${is429}, ${is429 ? 1 : 0}, clock_timestamp())
+      on conflict (token_key) do update set
+        blocked_until = greatest(smartbill_rate_state.blocked_until, excluded.blocked_until),
+        block_reason = case when excluded.blocked_until >= coalesce(smartbill_rate_state.blocked_until, '-infinity')
+                            then excluded.block_reason else smartbill_rate_state.block_reason end,
+        recovering = smartbill_rate_state.recovering or excluded.recovering,
+        rate_limited_count = smartbill_rate_state.rate_limited_count + excluded.rate_limited_count,
+        updated_at = clock_timestamp()
+      returning extract(epoch from blocked_until - clock_timestamp()) * 1000 as left_ms`)) as unknown as { left_ms: number }[];
+    return Math.max(0, Number(row!.left_ms));
+  });
 }
 
 export async function blockLeft(db: Database, tokenKey: string): Promise<number | undefined> {

@@ -1,21 +1,23 @@
 import "server-only";
-import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
-import type { Database } from "@/db";
-import { invitations, memberships, organisations, users, type Role } from "@/db/schema";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { Database, Executor } from "@/db";
+import type { Role } from "@/db/schema";
+import {
+  getOpenInvitationByTokenHash,
+  insertInvitation,
+  insertMembershipIfAbsent,
+  isMemberByEmail,
+  lockOpenInvitationByTokenHash,
+  markInvitationAccepted,
+  revokeInvitationById,
+  revokeOpenInvitationsFor,
+} from "@/db/queries/invitations";
+import { getUserProfile, insertUser, userExistsWithEmail } from "@/db/queries/users";
+import { hashPassword } from "@/lib/auth/password";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { hashInviteToken, INVITE_TTL_MS, newInviteToken } from "./tokens";
 
-const open = and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt));
-
-export async function listPendingInvitations(db: Database, orgId: string) {
-  return db
-    .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt })
-    .from(invitations)
-    .where(and(eq(invitations.orgId, orgId), open, gt(invitations.expiresAt, sql`now()`)))
-    .orderBy(asc(invitations.createdAt));
-}
+export { listPendingInvitations } from "@/db/queries/invitations";
 
 // Inviting the same address again withdraws the earlier link and returns a fresh one.
 export async function createInvitation(
@@ -23,28 +25,26 @@ export async function createInvitation(
   p: { orgId: string; actorUserId: string; email: string; role: Role },
 ): Promise<{ token: string; email: string }> {
   const email = p.email.toLowerCase();
-  const existing = await db
-    .select({ id: users.id })
-    .from(users)
-    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.orgId, p.orgId)))
-    .where(eq(users.email, email));
-  if (existing.length) throw new AppError("validation", "team.invite.alreadyMember", { email: ["team.invite.alreadyMember"] });
+  if (await isMemberByEmail(db, p.orgId, email)) {
+    throw new AppError("validation", "team.invite.alreadyMember", { email: ["team.invite.alreadyMember"] });
+  }
   const { token, hash } = newInviteToken();
   await db.transaction(async (tx) => {
-    await tx
-      .update(invitations)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(invitations.orgId, p.orgId), eq(invitations.email, email), open));
-    const [inv] = await tx
-      .insert(invitations)
-      .values({ orgId: p.orgId, email, role: p.role, tokenHash: hash, invitedBy: p.actorUserId, expiresAt: new Date(Date.now() + INVITE_TTL_MS) })
-      .returning({ id: invitations.id });
+    await revokeOpenInvitationsFor(tx, p.orgId, email, new Date());
+    const id = await insertInvitation(tx, {
+      orgId: p.orgId,
+      email,
+      role: p.role,
+      tokenHash: hash,
+      invitedBy: p.actorUserId,
+      expiresAt: new Date(Date.now() + INVITE_TTL_MS),
+    });
     await writeAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
       action: "invitation.created",
       entityType: "invitation",
-      entityId: inv!.id,
+      entityId: id,
       details: { email, role: p.role },
     });
   });
@@ -52,81 +52,71 @@ export async function createInvitation(
 }
 
 export async function revokeInvitation(db: Database, p: { orgId: string; actorUserId: string; invitationId: string }) {
-  const done = await db
-    .update(invitations)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(invitations.orgId, p.orgId), eq(invitations.id, p.invitationId), open))
-    .returning({ email: invitations.email });
-  if (!done.length) throw new AppError("not_found", "auth.invite.invalid");
+  const email = await revokeInvitationById(db, p.orgId, p.invitationId, new Date());
+  if (!email) throw new AppError("not_found", "auth.invite.invalid");
   await writeAudit(db, {
     orgId: p.orgId,
     actorUserId: p.actorUserId,
     action: "invitation.revoked",
     entityType: "invitation",
     entityId: p.invitationId,
-    details: { email: done[0]!.email },
+    details: { email },
   });
 }
 
+// The page tells nobody whether the invited address already has an account: it offers both ways in
+// (create an account, or sign in as that address) and the server decides on submit.
 export async function findOpenInvitation(db: Database, token: string) {
-  const [row] = await db
-    .select({
-      id: invitations.id,
-      email: invitations.email,
-      role: invitations.role,
-      orgId: invitations.orgId,
-      orgName: organisations.name,
-      inviterName: users.name,
-    })
-    .from(invitations)
-    .innerJoin(organisations, eq(organisations.id, invitations.orgId))
-    .leftJoin(users, eq(users.id, invitations.invitedBy))
-    .where(and(eq(invitations.tokenHash, hashInviteToken(token)), open, gt(invitations.expiresAt, sql`now()`)));
-  if (!row) return null;
-  const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, row.email));
-  return { ...row, hasAccount: !!account };
+  return getOpenInvitationByTokenHash(db, hashInviteToken(token));
 }
 
-// New address: creates the user with the chosen password. Known address: the password proves it is theirs.
-export async function acceptInvitation(
+async function joinOrganisation(tx: Executor, inv: { id: string; orgId: string; email: string; role: Role }, userId: string) {
+  await insertMembershipIfAbsent(tx, { orgId: inv.orgId, userId, role: inv.role });
+  await markInvitationAccepted(tx, inv.id, new Date());
+  await writeAudit(tx, {
+    orgId: inv.orgId,
+    actorUserId: userId,
+    action: "invitation.accepted",
+    entityType: "invitation",
+    entityId: inv.id,
+    details: { email: inv.email, role: inv.role },
+  });
+}
+
+// A new address: the link's token is the authorisation, and the visitor chooses the password. An
+// address that already has an account is refused here: its owner signs in first and accepts below,
+// so this public form never checks an existing password.
+export async function acceptInvitationAsNewUser(
   db: Database,
-  p: { token: string; name?: string; password: string },
+  p: { token: string; name: string; password: string },
 ): Promise<{ email: string }> {
-  return db.transaction(async (tx) => {
-    const [inv] = await tx
-      .select()
-      .from(invitations)
-      .where(and(eq(invitations.tokenHash, hashInviteToken(p.token)), open, gt(invitations.expiresAt, sql`now()`)))
-      .for("update");
-    if (!inv) throw new AppError("not_found", "auth.invite.invalid");
-    let [user] = await tx.select().from(users).where(eq(users.email, inv.email));
-    if (user) {
-      if (!(await verifyPassword(p.password, user.passwordHash))) {
-        throw new AppError("validation", "auth.invite.wrongPassword", { password: ["auth.invite.wrongPassword"] });
-      }
-    } else {
-      const fieldErrors: Record<string, string[]> = {};
-      if (!p.name || p.name.length < 2) fieldErrors.name = ["nameShort"];
-      if (p.password.length < 8) fieldErrors.password = ["passwordShort"];
-      if (Object.keys(fieldErrors).length) throw new AppError("validation", "validation.required", fieldErrors);
-      [user] = await tx
-        .insert(users)
-        .values({ email: inv.email, name: p.name!, passwordHash: await hashPassword(p.password) })
-        .returning();
-    }
-    await tx
-      .insert(memberships)
-      .values({ orgId: inv.orgId, userId: user!.id, role: inv.role })
-      .onConflictDoNothing();
-    await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, inv.id));
-    await writeAudit(tx, {
-      orgId: inv.orgId,
-      actorUserId: user!.id,
-      action: "invitation.accepted",
-      entityType: "invitation",
-      entityId: inv.id,
-      details: { email: inv.email, role: inv.role },
+  // A cheap look first, so a wrong token costs no bcrypt round.
+  if (!(await getOpenInvitationByTokenHash(db, hashInviteToken(p.token)))) throw new AppError("not_found", "auth.invite.invalid");
+  const passwordHash = await hashPassword(p.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const inv = await lockOpenInvitationByTokenHash(tx, hashInviteToken(p.token));
+      if (!inv) throw new AppError("not_found", "auth.invite.invalid");
+      if (await userExistsWithEmail(tx, inv.email)) throw new AppError("conflict", "auth.invite.signInToAccept");
+      const user = await insertUser(tx, { email: inv.email, name: p.name, passwordHash });
+      await joinOrganisation(tx, inv, user.id);
+      return { email: inv.email };
     });
-    return { email: inv.email };
+  } catch (e) {
+    // An account created for the address between our check and our insert: the unique index decides.
+    if ((e as { cause?: { code?: string } }).cause?.code === "23505") throw new AppError("conflict", "auth.invite.signInToAccept");
+    throw e;
+  }
+}
+
+// A signed-in account accepts an invitation addressed to its own e-mail; no password involved.
+export async function acceptInvitationAsUser(db: Database, p: { token: string; userId: string }): Promise<{ orgId: string }> {
+  return db.transaction(async (tx) => {
+    const inv = await lockOpenInvitationByTokenHash(tx, hashInviteToken(p.token));
+    if (!inv) throw new AppError("not_found", "auth.invite.invalid");
+    const user = await getUserProfile(tx, p.userId);
+    if (!user || user.email !== inv.email) throw new AppError("forbidden", "auth.invite.otherAccountError");
+    await joinOrganisation(tx, inv, user.id);
+    return { orgId: inv.orgId };
   });
 }

@@ -13,11 +13,13 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import type { signInSchema } from "@/lib/auth/schemas";
 
 const resolver = lazyZodResolver(() => import("@/lib/auth/schemas").then((m) => m.signInSchema));
 
-const THROTTLED = "throttled:";
+// next-auth passes authorize()'s error text on: `throttled:<account|client>:<ISO time>`.
+const THROTTLED = /^throttled:(account|client):(.+)$/;
 
 function minutesUntil(iso: string): number {
   return Math.max(1, Math.ceil((new Date(iso).getTime() - Date.now()) / 60_000));
@@ -40,14 +42,15 @@ export function SignInForm({ showDemoHint }: { showDemoHint: boolean }) {
     const { signIn } = await import("next-auth/react");
     const res = await signIn("credentials", { ...values, redirect: false });
     if (res?.ok && !res.error) {
-      const next = params.get("callbackUrl");
-      // Only same-site paths: never an open redirect.
-      router.replace(next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
+      // Only a path on this origin, checked by parsing: never an open redirect.
+      router.replace(safeCallbackPath(params.get("callbackUrl"), window.location.origin) ?? "/");
       router.refresh();
       return;
     }
-    if (res?.error?.startsWith(THROTTLED)) {
-      setFormError(t("throttled", { minutes: minutesUntil(res.error.slice(THROTTLED.length)) }));
+    const throttled = res?.error ? THROTTLED.exec(res.error) : null;
+    if (throttled) {
+      const minutes = minutesUntil(throttled[2]!);
+      setFormError(throttled[1] === "client" ? t("throttledClient", { minutes }) : t("throttled", { minutes }));
     } else if (res?.error === "CredentialsSignin") {
       setFormError(t("wrong"));
     } else {
@@ -59,6 +62,11 @@ export function SignInForm({ showDemoHint }: { showDemoHint: boolean }) {
     <Card className="p-6 sm:p-8">
       <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
       <p className="mt-1 text-sm text-slate-600">{t("subtitle")}</p>
+      {params.get("callbackUrl")?.startsWith("/invite/") && (
+        <Alert tone="info" className="mt-4">
+          {t("toAcceptInvite")}
+        </Alert>
+      )}
       {params.get("joined") && (
         <Alert tone="success" className="mt-4">
           {errorText("auth.invite.joined")}

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { changeRoleSchema, invitationRefSchema, inviteSchema, memberRefSchema } from "@/lib/auth/schemas";
-import { requestOrigin } from "@/lib/request-origin";
+import { appOrigin } from "@/lib/request-origin";
 import { memberAction } from "@/lib/safe-action";
 import { createInvitation, revokeInvitation } from "@/lib/team/invitations";
 import { changeMemberRole, removeMember } from "@/lib/team/members";
@@ -13,7 +13,7 @@ export const inviteMemberAction = memberAction(
   async (input, ctx) => {
     const { token, email } = await createInvitation(db, { orgId: ctx.orgId, actorUserId: ctx.user.id, ...input });
     revalidatePath("/settings/team");
-    return { email, link: `${await requestOrigin()}/invite/${token}` };
+    return { email, link: `${appOrigin()}/invite/${token}` };
   },
 );
 

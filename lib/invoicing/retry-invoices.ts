@@ -1,0 +1,91 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Database, Transaction } from "@/db";
+import { invoiceRequests, type InvoiceRequest } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+import { AppError } from "@/lib/errors";
+import { lockRegistration } from "@/lib/registrations/recompute";
+import { planInvoice } from "./issuer";
+import { invoicedBani } from "./request-invoice";
+
+// Retrying failed requests. A failed request created nothing in SmartBill, so sending it again is safe;
+// the payload is rebuilt from today's settings (profile, series, VAT level, buyer data), which is what
+// fixing a setting is for, and the answer says so (`rebuilt`).
+
+export interface RetryResult {
+  request: InvoiceRequest;
+  /** The payload differs from the one that failed (today's settings changed something). */
+  payloadChanged: boolean;
+}
+
+async function retryIn(tx: Transaction, c: { orgId: string; actorUserId: string | null; requestId: string }): Promise<RetryResult> {
+  const [r] = await tx.select().from(invoiceRequests).where(and(eq(invoiceRequests.orgId, c.orgId), eq(invoiceRequests.id, c.requestId)));
+  if (!r) throw new AppError("not_found", "invoicing.errors.requestNotFound");
+  if (r.status !== "failed") throw new AppError("conflict", "invoicing.errors.notFailed");
+  const registration = await lockRegistration(tx, c.orgId, r.registrationId);
+  if (registration.status === "cancelled") throw new AppError("conflict", "invoicing.errors.registrationCancelled");
+  if (r.amountBani > registration.priceBani - (await invoicedBani(tx, c.orgId, r.registrationId))) throw new AppError("conflict", "invoicing.errors.alreadyInvoiced");
+  if (r.kind !== "automatic") {
+    const [open] = await tx
+      .select({ id: invoiceRequests.id })
+      .from(invoiceRequests)
+      .where(and(eq(invoiceRequests.orgId, c.orgId), eq(invoiceRequests.registrationId, r.registrationId), inArray(invoiceRequests.kind, ["manual", "bulk"]), inArray(invoiceRequests.status, ["queued", "issuing", "in_doubt"])));
+    if (open) throw new AppError("conflict", "invoicing.errors.alreadyBeingInvoiced");
+  }
+  const plan = await planInvoice(tx, c.orgId, { registrationId: r.registrationId, amountBani: r.amountBani, vatOverride: r.vatOverride });
+  const payloadChanged = JSON.stringify(plan.payload) !== JSON.stringify(r.payload);
+  const [request] = await tx
+    .update(invoiceRequests)
+    .set({
+      status: "queued",
+      billingProfileId: plan.profile.id,
+      companyCif: plan.companyCif,
+      seriesName: plan.seriesName,
+      vatName: plan.vat?.name ?? null,
+      vatPercent: plan.vat ? String(plan.vat.percentage) : null,
+      payload: plan.payload as unknown as Record<string, unknown>,
+      totalBani: plan.totals.totalBani,
+      netBani: plan.totals.netBani,
+      vatBani: plan.totals.vatBani,
+      expectedNumber: null,
+      attemptCount: 0,
+      notBefore: sql`now()`,
+      failureType: null,
+      failureReason: null,
+      failureText: null,
+      retryable: null,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(invoiceRequests.id, r.id), eq(invoiceRequests.status, "failed")))
+    .returning();
+  await writeAudit(tx, { orgId: c.orgId, actorUserId: c.actorUserId, action: "invoice.retried", entityType: "invoice_request", entityId: r.id, details: { failureType: r.failureType, payloadChanged } });
+  return { request: request!, payloadChanged };
+}
+
+/** Retry one failed request (any failure type: the person may have fixed the setting). */
+export async function retryRequest(db: Database, c: { orgId: string; actorUserId: string | null; requestId: string }): Promise<RetryResult> {
+  return db.transaction((tx) => retryIn(tx, c));
+}
+
+/** Bulk retry: only failures marked retryable; each in its own transaction (one refusal does not stop the rest). */
+export async function retryFailedRequests(db: Database, c: { orgId: string; actorUserId: string | null; requestIds?: string[] }): Promise<{ retried: InvoiceRequest[]; skipped: number }> {
+  const candidates = await db
+    .select({ id: invoiceRequests.id, retryable: invoiceRequests.retryable })
+    .from(invoiceRequests)
+    .where(and(eq(invoiceRequests.orgId, c.orgId), eq(invoiceRequests.status, "failed"), c.requestIds ? inArray(invoiceRequests.id, c.requestIds) : undefined));
+  const retried: InvoiceRequest[] = [];
+  let skipped = (c.requestIds?.length ?? candidates.length) - candidates.length;
+  for (const r of candidates) {
+    if (!r.retryable) {
+      skipped++;
+      continue;
+    }
+    try {
+      retried.push((await retryRequest(db, { orgId: c.orgId, actorUserId: c.actorUserId, requestId: r.id })).request);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      skipped++;
+    }
+  }
+  return { retried, skipped };
+}

@@ -1,0 +1,43 @@
+// Invoice totals as SmartBill computes them (the sandbox mirrors the same rule): each line rounded to
+// bani on its own, half away from zero; a VAT-inclusive line splits as net = round(gross / (1 + rate)),
+// VAT = gross − net; a net line adds VAT = round(net × rate). Non-VAT payers bill 0%.
+import type { VatMode } from "./payload";
+
+export interface Totals {
+  netBani: number;
+  vatBani: number;
+  totalBani: number;
+}
+
+/** a / b rounded half away from zero (b > 0), exact on integers. */
+function divRound(a: bigint, b: bigint): bigint {
+  const neg = a < 0n;
+  const q = ((neg ? -a : a) * 2n + b) / (2n * b);
+  return neg ? -q : q;
+}
+
+/** One line of `quantity` × `unitPriceBani` at `percentage` (up to 2 decimals). */
+export function lineTotals(unitPriceBani: number, quantity: number, mode: VatMode, percentage: number): Totals {
+  const amount = BigInt(unitPriceBani) * BigInt(quantity);
+  if (mode === "not_payer") return { netBani: Number(amount), vatBani: 0, totalBani: Number(amount) };
+  const rateE4 = BigInt(Math.round(percentage * 100));
+  if (mode === "payer_included") {
+    const net = divRound(amount * 10_000n, 10_000n + rateE4);
+    return { netBani: Number(net), vatBani: Number(amount - net), totalBani: Number(amount) };
+  }
+  const vat = divRound(amount * rateE4, 10_000n);
+  return { netBani: Number(amount), vatBani: Number(vat), totalBani: Number(amount + vat) };
+}
+
+export function sumTotals(lines: Totals[]): Totals {
+  return lines.reduce((a, l) => ({ netBani: a.netBani + l.netBani, vatBani: a.vatBani + l.vatBani, totalBani: a.totalBani + l.totalBani }), {
+    netBani: 0,
+    vatBani: 0,
+    totalBani: 0,
+  });
+}
+
+/** SmartBill answers totals in lei as decimal numbers (121.5): compare them in bani. */
+export function leiToBani(lei: number): number {
+  return Math.round(lei * 100);
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import { getInvoiceRequest } from "@/db/queries/invoices";
+import { invoiceAttempts } from "@/db/schema";
+import type { InvoicingDeps } from "@/lib/invoicing/deps";
+import { resolved } from "@/lib/invoicing/deps";
+import { drainSeries, type DrainResult } from "@/lib/invoicing/issue-invoice";
+import { reconcileRequest, type ReconcileOutcome } from "@/lib/invoicing/reconcile-invoice";
+import { isSmartBillError } from "@/lib/smartbill";
+import { enqueueDrain, enqueueReconcile } from "./enqueue";
+import { drainPayload, reconcilePayload } from "./queues";
+
+// The job handlers: parse the payload, call the use-case, and turn its result into the next wake-ups.
+
+/** Drains one series; re-enqueues itself when it stopped for time, a backoff or the rate limit. */
+export async function handleDrain(deps: InvoicingDeps, data: unknown): Promise<DrainResult> {
+  const p = drainPayload.parse(data);
+  const r = await drainSeries(deps, p.orgId, p.cif, p.series);
+  const grace = resolved(deps).reconcileGraceMs;
+  // An ambiguous create: reconcile once its grace period is over (a create may still land late).
+  for (const id of r.inDoubt) await enqueueReconcile(p.orgId, id, { startAfter: new Date(Date.now() + grace) });
+  if (r.more || r.stopped === "budget") await enqueueDrain(p.orgId, p.cif, p.series);
+  else if (r.retryAt) await enqueueDrain(p.orgId, p.cif, p.series, { startAfter: r.retryAt });
+  return r;
+}
+
+async function graceEnd(deps: InvoicingDeps, orgId: string, requestId: string): Promise<Date> {
+  const [a] = await deps.db
+    .select({ startedAt: invoiceAttempts.startedAt })
+    .from(invoiceAttempts)
+    .where(and(eq(invoiceAttempts.orgId, orgId), eq(invoiceAttempts.requestId, requestId)))
+    .orderBy(desc(invoiceAttempts.startedAt))
+    .limit(1);
+  const at = (a?.startedAt.getTime() ?? Date.now()) + resolved(deps).reconcileGraceMs;
+  return new Date(Math.max(at, Date.now()) + 250);
+}
+
+/** Reconciles one in_doubt request; a settled one frees its series, so the series is drained next. */
+export async function handleReconcile(deps: InvoicingDeps, data: unknown): Promise<ReconcileOutcome> {
+  const p = reconcilePayload.parse(data);
+  let out: ReconcileOutcome;
+  try {
+    out = await reconcileRequest(deps, p.orgId, p.requestId);
+  } catch (e) {
+    // SmartBill busy or away: come back later (the sweeper would too).
+    if (isSmartBillError(e) && (e.code === "rate_limited" || e.code === "unavailable" || e.code === "ambiguous")) {
+      await enqueueReconcile(p.orgId, p.requestId, { startAfter: e.until ?? new Date(Date.now() + 5_000) });
+      return "too_early";
+    }
+    throw e;
+  }
+  if (out === "too_early") await enqueueReconcile(p.orgId, p.requestId, { startAfter: await graceEnd(deps, p.orgId, p.requestId) });
+  if (out === "linked" || out === "proved_not_created") {
+    const r = await getInvoiceRequest(deps.db, p.orgId, p.requestId);
+    if (r) await enqueueDrain(r.orgId, r.companyCif, r.seriesName);
+  }
+  return out;
+}

@@ -6,7 +6,10 @@
 import crypto from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { users } from "../db/schema";
+import { hashPassword } from "../lib/auth/password";
 import { en, ro } from "../messages";
 import { createTestDb, type TestDb } from "./db";
 import { DEMO, startSandbox, type Sandbox } from "./sandbox";
@@ -28,6 +31,7 @@ function actionFiles(dir: string): string[] {
 }
 
 const uuid = () => crypto.randomUUID();
+const ADMIN_PASSWORD = "correct horse battery staple";
 // The fuzz school's own course, client, registrations and payment (made in beforeAll through the
 // actions themselves), so the registration actions' samples get past "not found" to the writes.
 const fx = { courseId: "", courseName: "Dans modern", archiveId: "", clientId: "", registrationId: "", cancelId: "", paymentId: "" };
@@ -37,7 +41,10 @@ const IMPORT_MAPPING = { clientName: "Părinte", email: "E-mail", participantNam
 const SAMPLES: Record<string, () => Record<string, unknown>> = {
   setLocaleAction: () => ({ locale: "ro" }),
   signUpAction: () => ({ orgName: "Școala Fuzz", name: "Ana Pop", email: `fuzz-${uuid()}@school.test`, password: "correct horse battery" }),
-  acceptInviteAction: () => ({ token: "t".repeat(43), name: "Ana Pop", password: "correct horse battery" }),
+  acceptInviteAsNewUserAction: () => ({ token: "t".repeat(43), name: "Ana Pop", password: "correct horse battery" }),
+  acceptInviteAsUserAction: () => ({ token: "t".repeat(43) }),
+  // The admin's own password, kept the same so every call after the first still knows it.
+  changePasswordAction: () => ({ currentPassword: ADMIN_PASSWORD, newPassword: ADMIN_PASSWORD }),
   inviteMemberAction: () => ({ email: `invitee-${uuid()}@school.test`, role: "staff" }),
   revokeInvitationAction: () => ({ invitationId: uuid() }),
   changeMemberRoleAction: () => ({ userId: uuid(), role: "staff" }),
@@ -169,14 +176,16 @@ beforeAll(async () => {
   process.env.SMARTBILL_SANDBOX_URL = sandbox.baseUrl;
   process.env.SMARTBILL_LOG_LEVEL = "silent";
   const school = await createSchool(t.db, { name: "Fuzz School", connected: sandbox });
+  await t.db.update(users).set({ passwordHash: await hashPassword(ADMIN_PASSWORD) }).where(eq(users.id, school.admin.userId));
   actAs(school.admin);
   await makeRegistrationFixtures();
   // Rows that record a call to the outside (the sandbox's own tables, the SmartBill rate limiter's
-  // ledger) are not the app's data: a refused SmartBill call legitimately adds them.
+  // ledger) are not the app's data: a refused SmartBill call legitimately adds them. So is the
+  // password lockout's ledger: a refused wrong current password is recorded on purpose.
   const rows = await t.sql<{ name: string }[]>`
     select table_name as name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`;
-  tables = rows.map((r) => r.name).filter((n) => !/sandbox|^smartbill_rate_|^__drizzle/.test(n));
+  tables = rows.map((r) => r.name).filter((n) => !/sandbox|^smartbill_rate_|^sign_in_attempts$|^__drizzle/.test(n));
   countsSql = `select ${tables.map((n) => `(select count(*) from "${n}") as "${n}"`).join(", ")}`;
 }, 120_000);
 

@@ -6,7 +6,10 @@
 import crypto from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { users } from "../db/schema";
+import { hashPassword } from "../lib/auth/password";
 import { en, ro } from "../messages";
 import { createTestDb, type TestDb } from "./db";
 import { DEMO, startSandbox, type Sandbox } from "./sandbox";
@@ -28,11 +31,20 @@ function actionFiles(dir: string): string[] {
 }
 
 const uuid = () => crypto.randomUUID();
+const ADMIN_PASSWORD = "correct horse battery staple";
+// The fuzz school's own course, client, registrations and payment (made in beforeAll through the
+// actions themselves), so the registration actions' samples get past "not found" to the writes.
+const fx = { courseId: "", courseName: "Dans modern", archiveId: "", clientId: "", registrationId: "", cancelId: "", paymentId: "" };
+const IMPORT_CSV = "Părinte;E-mail;Copil;Curs;Preț;Avans\nMaria Ionescu;maria@exemplu.ro;Ana Ionescu;Dans modern;1.234,50;300\n";
+const IMPORT_MAPPING = { clientName: "Părinte", email: "E-mail", participantName: "Copil", courseName: "Curs", price: "Preț", downPayment: "Avans" };
 // A valid body per action: the fuzz varies each of its fields. A new action without one fails the test.
 const SAMPLES: Record<string, () => Record<string, unknown>> = {
   setLocaleAction: () => ({ locale: "ro" }),
   signUpAction: () => ({ orgName: "Școala Fuzz", name: "Ana Pop", email: `fuzz-${uuid()}@school.test`, password: "correct horse battery" }),
-  acceptInviteAction: () => ({ token: "t".repeat(43), name: "Ana Pop", password: "correct horse battery" }),
+  acceptInviteAsNewUserAction: () => ({ token: "t".repeat(43), name: "Ana Pop", password: "correct horse battery" }),
+  acceptInviteAsUserAction: () => ({ token: "t".repeat(43) }),
+  // The admin's own password, kept the same so every call after the first still knows it.
+  changePasswordAction: () => ({ currentPassword: ADMIN_PASSWORD, newPassword: ADMIN_PASSWORD }),
   inviteMemberAction: () => ({ email: `invitee-${uuid()}@school.test`, role: "staff" }),
   revokeInvitationAction: () => ({ invitationId: uuid() }),
   changeMemberRoleAction: () => ({ userId: uuid(), role: "staff" }),
@@ -73,6 +85,31 @@ const SAMPLES: Record<string, () => Record<string, unknown>> = {
   completeProfilesStepAction: () => ({}),
   saveGenerationAction: () => ({ mode: "manual", triggerDebtCleared: false, triggerDownPayment: false }),
   visitStepAction: () => ({ step: "profiles" }),
+  saveCourseAction: () => ({ name: "Pian", price: "1.200,50", billingProfileId: "", vatName: "", termName: "2026-2027", termStart: "2026-09-15", termEnd: "2027-06-15" }),
+  // Its own course: the fuzz archives it (archived: true), which the other samples' course must not be.
+  archiveCourseAction: () => ({ courseId: fx.archiveId, archived: false }),
+  saveClientAction: () => ({
+    buyerType: "company",
+    name: "Ioana Popescu",
+    email: "ioana@exemplu.ro",
+    phone: "0722 000 000",
+    address: "Str. Lalelelor 3",
+    city: "Sector 3",
+    county: "București",
+    country: "Romania",
+    companyName: "Popescu Consult SRL",
+    cif: "RO12345674",
+    regCom: "J40/1/2020",
+    vatPayer: true,
+  }),
+  searchClientsAction: () => ({ q: "Popescu" }),
+  saveRegistrationAction: () => ({ clientId: fx.clientId, courseId: fx.courseId, participantName: "Matei Popescu", reference: "", price: "900", downPayment: "100" }),
+  cancelRegistrationAction: () => ({ registrationId: fx.cancelId, reason: "Moved to another town" }),
+  recordPaymentAction: () => ({ registrationId: fx.registrationId, amount: "50,00", paidOn: "2026-09-20", method: "cash", note: "Chitanța 12" }),
+  voidPaymentAction: () => ({ paymentId: fx.paymentId, reason: "Typed twice" }),
+  listRegistrationIdsAction: () => ({ course: fx.courseId, term: "2026-2027", paymentStatus: ["not_paid", "partially_paid"], status: "all", q: "Popescu" }),
+  previewImportAction: () => ({ csv: IMPORT_CSV, mapping: IMPORT_MAPPING }),
+  commitImportAction: () => ({ csv: IMPORT_CSV, mapping: IMPORT_MAPPING }),
 };
 
 const HOSTILE_STRINGS = [
@@ -139,15 +176,38 @@ beforeAll(async () => {
   process.env.SMARTBILL_SANDBOX_URL = sandbox.baseUrl;
   process.env.SMARTBILL_LOG_LEVEL = "silent";
   const school = await createSchool(t.db, { name: "Fuzz School", connected: sandbox });
+  await t.db.update(users).set({ passwordHash: await hashPassword(ADMIN_PASSWORD) }).where(eq(users.id, school.admin.userId));
   actAs(school.admin);
+  await makeRegistrationFixtures();
   // Rows that record a call to the outside (the sandbox's own tables, the SmartBill rate limiter's
-  // ledger) are not the app's data: a refused SmartBill call legitimately adds them.
+  // ledger) are not the app's data: a refused SmartBill call legitimately adds them. So is the
+  // password lockout's ledger: a refused wrong current password is recorded on purpose.
   const rows = await t.sql<{ name: string }[]>`
     select table_name as name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`;
-  tables = rows.map((r) => r.name).filter((n) => !/sandbox|^smartbill_rate_|^__drizzle/.test(n));
+  tables = rows.map((r) => r.name).filter((n) => !/sandbox|^smartbill_rate_|^sign_in_attempts$|^__drizzle/.test(n));
   countsSql = `select ${tables.map((n) => `(select count(*) from "${n}") as "${n}"`).join(", ")}`;
 }, 120_000);
+
+async function makeRegistrationFixtures() {
+  const call = async (file: string, name: string, body: unknown): Promise<Record<string, string>> => {
+    const mod = (await import(path.join(APP, "(dashboard)", file))) as Record<string, Action>;
+    const res = await mod[name]!(body);
+    if (!res.ok) throw new Error(`fixture ${name}: ${res.code} ${res.error} ${JSON.stringify(res.fieldErrors)}`);
+    return res.data as Record<string, string>;
+  };
+  const course = { name: fx.courseName, price: "1.000", billingProfileId: "", vatName: "", termName: "2026-2027", termStart: "2026-09-15", termEnd: "2027-06-15" };
+  fx.courseId = (await call("courses/actions/save-course.ts", "saveCourseAction", course)).id!;
+  fx.archiveId = (await call("courses/actions/save-course.ts", "saveCourseAction", { ...course, name: "Vioară" })).id!;
+  const client = { buyerType: "person", name: "Ștefan Popescu", country: "Romania", vatPayer: false };
+  fx.clientId = (await call("clients/actions/save-client.ts", "saveClientAction", client)).id!;
+  const registration = { clientId: fx.clientId, courseId: fx.courseId, participantName: "Ioana Popescu" };
+  const save = "registrations/actions/save-registration.ts";
+  fx.registrationId = (await call(save, "saveRegistrationAction", registration)).id!;
+  fx.cancelId = (await call(save, "saveRegistrationAction", { ...registration, participantName: "Radu Popescu" })).id!;
+  const payment = { registrationId: fx.registrationId, amount: "100", paidOn: "2026-09-16", method: "card" };
+  fx.paymentId = (await call("registrations/actions/record-payment.ts", "recordPaymentAction", payment)).paymentId!;
+}
 
 afterAll(async () => {
   await sandbox.close();
@@ -172,7 +232,7 @@ describe("every server action under hostile input", () => {
       const sample = SAMPLES[name]!;
       // The sample itself must pass validation, or the hostile values would never get past the schema.
       const valid = await action(sample());
-      if (!valid.ok && valid.code === "validation") problems.push(`${name}: its sample body is refused by validation`);
+      if (!valid.ok && valid.code === "validation") problems.push(`${name}: its sample body is refused by validation (${valid.error} ${JSON.stringify(valid.fieldErrors ?? {})})`);
       const bodies: [string, unknown][] = MALFORMED_BODIES.map((b, i) => [`malformed #${i}`, b]);
       for (const key of Object.keys(sample())) {
         for (const [i, v] of WRONG_VALUES.entries()) bodies.push([`${key}=wrong #${i}`, { ...sample(), [key]: v }]);

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { clients, type Client } from "@/db/schema";
+import { pgText } from "./text";
 
 export interface ClientListParams {
   q: string;
@@ -11,7 +12,7 @@ export interface ClientListParams {
 
 function clientWhere(orgId: string, q: string): SQL {
   const conditions: SQL[] = [eq(clients.orgId, orgId)];
-  for (const word of q.trim().split(/\s+/).filter(Boolean).slice(0, 5)) {
+  for (const word of pgText(q).trim().split(/\s+/).filter(Boolean).slice(0, 5)) {
     const escaped = word.replace(/[\\%_]/g, (c) => `\\${c}`);
     conditions.push(sql`${clients.searchText} like '%' || bursar_search_text(${escaped}) || '%'`);
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { auditLog, clients, courses, payments, registrationCounts, registrations, users, type PaymentStatus } from "@/db/schema";
+import { pgText } from "./text";
 
 // db/ never imports lib/: these mirror lib/registrations/schemas.ts (listRegistrationsSchema), whose
 // parsed output is passed straight in.
@@ -46,13 +47,13 @@ export function registrationWhere(orgId: string, f: RegistrationFilterParams): S
   if (f.course) conditions.push(eq(r.courseId, f.course));
   if (f.term) {
     conditions.push(
-      inArray(r.courseId, sql`(select ${courses.id} from ${courses} where ${courses.orgId} = ${orgId} and ${courses.termName} = ${f.term})`),
+      inArray(r.courseId, sql`(select ${courses.id} from ${courses} where ${courses.orgId} = ${orgId} and ${courses.termName} = ${pgText(f.term)})`),
     );
   }
   if (f.paymentStatus.length) conditions.push(inArray(r.paymentStatus, [...f.paymentStatus]));
   // Every word must appear in client, participant or reference, ignoring case and diacritics; the
   // trigram GIN index on search_text serves the LIKE.
-  for (const word of f.q.trim().split(/\s+/).filter(Boolean).slice(0, 5)) {
+  for (const word of pgText(f.q).trim().split(/\s+/).filter(Boolean).slice(0, 5)) {
     conditions.push(sql`${r.searchText} like '%' || bursar_search_text(${likeEscape(word)}) || '%'`);
   }
   return and(...conditions)!;
@@ -60,12 +61,12 @@ export function registrationWhere(orgId: string, f: RegistrationFilterParams): S
 
 /** How many registrations match. Without a text search it sums the maintained counts table. */
 export async function countRegistrations(db: Executor, orgId: string, f: RegistrationFilterParams): Promise<number> {
-  if (f.q.trim() === "") {
+  if (pgText(f.q).trim() === "") {
     const c = registrationCounts;
     const conditions: SQL[] = [eq(c.orgId, orgId)];
     if (f.status !== "all") conditions.push(eq(c.status, f.status));
     if (f.course) conditions.push(eq(c.courseId, f.course));
-    if (f.term) conditions.push(inArray(c.courseId, sql`(select ${courses.id} from ${courses} where ${courses.orgId} = ${orgId} and ${courses.termName} = ${f.term})`));
+    if (f.term) conditions.push(inArray(c.courseId, sql`(select ${courses.id} from ${courses} where ${courses.orgId} = ${orgId} and ${courses.termName} = ${pgText(f.term)})`));
     if (f.paymentStatus.length) conditions.push(inArray(c.paymentStatus, [...f.paymentStatus]));
     const [row] = await db.select({ n: sql<string>`coalesce(sum(${c.n}), 0)` }).from(c).where(and(...conditions));
     return Number(row?.n ?? 0);

@@ -18,3 +18,24 @@ export type BuyerType = (typeof BUYER_TYPES)[number];
 
 export const REGISTRATION_STATUSES = ["active", "cancelled"] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+// ── Client addresses ─────────────────────────────────────────────────────────────────────────────
+export const BUCHAREST_SECTORS = ["Sector 1", "Sector 2", "Sector 3", "Sector 4", "Sector 5", "Sector 6"] as const;
+
+const plain = (s: string | null) => (s ?? "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+
+/** București addresses need "Sector 1"…"Sector 6" as the city (SmartBill / e-Factura rule). */
+export function isBucharest(city: string | null, county: string | null): boolean {
+  return [city, county].some((s) => /^(municipiul )?bucuresti$/.test(plain(s)));
+}
+
+/** "sector 3" / "Sectorul 3" / "S3" → "Sector 3"; null when it is not a sector. */
+export function normaliseSector(city: string | null): string | null {
+  const m = /^(?:sector(?:ul)?|s)\s*([1-6])$/.exec(plain(city));
+  return m ? `Sector ${m[1]}` : null;
+}
+
+// ── The registrations table ──────────────────────────────────────────────────────────────────────
+export const REGISTRATION_SORTS = ["reference", "participant", "client", "course", "price", "paid", "balance", "status", "created"] as const;
+export type RegistrationSort = (typeof REGISTRATION_SORTS)[number];
+export const PAGE_SIZES = [10, 25, 50, 100] as const;

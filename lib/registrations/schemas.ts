@@ -3,12 +3,14 @@
 import { z } from "zod";
 import { emailField } from "@/lib/auth/schemas";
 import { isValidCif } from "@/lib/validation/ro";
-import { BUYER_TYPES, MAX_BANI, PAYMENT_METHODS, PAYMENT_STATUSES } from "./constants";
+import { BUYER_TYPES, isBucharest, MAX_BANI, normaliseSector, PAGE_SIZES, PAYMENT_METHODS, PAYMENT_STATUSES, REGISTRATION_SORTS } from "./constants";
 import { addDays, isIsoDate, todayInBucharest } from "./dates";
 import { parseMoneyToBani } from "./money";
 import { isValidReference, normaliseReference } from "./reference";
 
-export { BUYER_TYPES, MAX_BANI, PAYMENT_METHODS, PAYMENT_STATUSES };
+// The zod-free values live in ./constants (client components import them from there, without zod).
+export { BUCHAREST_SECTORS, BUYER_TYPES, isBucharest, MAX_BANI, normaliseSector, PAGE_SIZES, PAYMENT_METHODS, PAYMENT_STATUSES, REGISTRATION_SORTS } from "./constants";
+export type { RegistrationSort } from "./constants";
 const V = "registrationErrors.validation";
 
 // Refuses control characters and bidirectional overrides (they can disguise a name on an invoice).
@@ -77,21 +79,6 @@ export type CourseValues = z.output<typeof courseSchema>;
 export const archiveCourseSchema = z.object({ courseId: idField, archived: z.boolean() });
 
 // ── Clients ──────────────────────────────────────────────────────────────────────────────────────
-export const BUCHAREST_SECTORS = ["Sector 1", "Sector 2", "Sector 3", "Sector 4", "Sector 5", "Sector 6"] as const;
-
-const plain = (s: string | null) => (s ?? "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
-
-/** București addresses need "Sector 1"…"Sector 6" as the city (SmartBill / e-Factura rule). */
-export function isBucharest(city: string | null, county: string | null): boolean {
-  return [city, county].some((s) => /^(municipiul )?bucuresti$/.test(plain(s)));
-}
-
-/** "sector 3" / "Sectorul 3" / "S3" → "Sector 3"; null when it is not a sector. */
-export function normaliseSector(city: string | null): string | null {
-  const m = /^(?:sector(?:ul)?|s)\s*([1-6])$/.exec(plain(city));
-  return m ? `Sector ${m[1]}` : null;
-}
-
 export const clientSchema = z
   .object({
     id: z.uuid().optional(),
@@ -180,10 +167,6 @@ export type RecordPaymentValues = z.output<typeof recordPaymentSchema>;
 export const voidPaymentSchema = z.object({ paymentId: idField, reason: requiredText(500, 3) });
 
 // ── The registrations table (URL state: app/(dashboard)/registrations/search-params.ts) ──────────
-export const REGISTRATION_SORTS = ["reference", "participant", "client", "course", "price", "paid", "balance", "status", "created"] as const;
-export type RegistrationSort = (typeof REGISTRATION_SORTS)[number];
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
-
 export const listRegistrationsSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   pageSize: z.coerce

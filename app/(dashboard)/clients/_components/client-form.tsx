@@ -2,7 +2,6 @@
 
 import { useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "use-intl";
 import { applyFieldErrors } from "@/components/apply-action-errors";
 import { Alert } from "@/components/ui/alert";
@@ -11,10 +10,13 @@ import { DialogClose } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
-import { BUCHAREST_SECTORS, BUYER_TYPES, clientSchema, isBucharest, normaliseSector, type ClientInput, type ClientValues } from "@/lib/registrations/schemas";
+import { lazyZodResolver } from "@/components/lazy-zod-resolver";
+import { BUCHAREST_SECTORS, BUYER_TYPES, isBucharest, normaliseSector } from "@/lib/registrations/constants";
+import type { ClientInput, ClientValues } from "@/lib/registrations/schemas";
 import { saveClientAction } from "../actions/save-client";
 
 const FIELDS = ["buyerType", "name", "email", "phone", "address", "city", "county", "country", "companyName", "cif", "regCom", "vatPayer"] as const;
+const resolver = lazyZodResolver(() => import("@/lib/registrations/schemas").then((m) => m.clientSchema));
 type TextField = "name" | "email" | "phone" | "address" | "city" | "county" | "country" | "companyName" | "cif" | "regCom";
 
 
@@ -24,7 +26,7 @@ export function ClientForm({ initial, onSaved }: { initial: ClientInput; onSaved
   const errorText = useErrorText();
   const sectorsId = useId();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<ClientInput, unknown, ClientValues>({ resolver: zodResolver(clientSchema), defaultValues: initial });
+  const form = useForm<ClientInput, unknown, ClientValues>({ resolver, defaultValues: initial });
   const { errors, isSubmitting } = form.formState;
   const [buyerType, city, county] = useWatch({ control: form.control, name: ["buyerType", "city", "county"] });
   // Said before saving, not only as an error: a București address needs its sector as the city.

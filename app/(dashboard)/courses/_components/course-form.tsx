@@ -3,7 +3,6 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "use-intl";
 import { applyFieldErrors } from "@/components/apply-action-errors";
 import { Alert } from "@/components/ui/alert";
@@ -12,10 +11,12 @@ import { DialogClose } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
-import { courseSchema, type CourseInput, type CourseValues } from "@/lib/registrations/schemas";
+import { lazyZodResolver } from "@/components/lazy-zod-resolver";
+import type { CourseInput, CourseValues } from "@/lib/registrations/schemas";
 import { saveCourseAction } from "../actions/save-course";
 
 const FIELDS = ["name", "price", "billingProfileId", "vatName", "termName", "termStart", "termEnd"] as const;
+const resolver = lazyZodResolver(() => import("@/lib/registrations/schemas").then((m) => m.courseSchema));
 
 export interface CourseChoices {
   profiles: { id: string; name: string }[];
@@ -28,7 +29,7 @@ export function CourseForm({ initial, choices, onSaved }: { initial: CourseInput
   const errorText = useErrorText();
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<CourseInput, unknown, CourseValues>({ resolver: zodResolver(courseSchema), defaultValues: initial });
+  const form = useForm<CourseInput, unknown, CourseValues>({ resolver, defaultValues: initial });
   const { errors, isSubmitting } = form.formState;
 
   // The action gets what was typed (its schema parses it again); the resolver only checked it here.

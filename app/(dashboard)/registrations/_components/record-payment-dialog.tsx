@@ -3,7 +3,6 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "use-intl";
 import { applyFieldErrors } from "@/components/apply-action-errors";
 import { Alert } from "@/components/ui/alert";
@@ -15,10 +14,13 @@ import { useErrorText } from "@/components/use-error-text";
 import { formatMoney } from "@/lib/format";
 import { todayInBucharest } from "@/lib/registrations/dates";
 import { baniToInput } from "@/lib/registrations/money";
-import { PAYMENT_METHODS, recordPaymentSchema, type RecordPaymentInput, type RecordPaymentValues } from "@/lib/registrations/schemas";
+import { lazyZodResolver } from "@/components/lazy-zod-resolver";
+import { PAYMENT_METHODS } from "@/lib/registrations/constants";
+import type { RecordPaymentInput, RecordPaymentValues } from "@/lib/registrations/schemas";
 import { recordPaymentAction } from "../actions/record-payment";
 
 const FIELDS = ["amount", "paidOn", "method", "note"] as const;
+const resolver = lazyZodResolver(() => import("@/lib/registrations/schemas").then((m) => m.recordPaymentSchema));
 
 /** Amount prefilled with the balance, date with today in Bucharest: the usual case is one click. */
 export function RecordPaymentDialog(props: {
@@ -35,7 +37,7 @@ export function RecordPaymentDialog(props: {
   const [failure, setFailure] = useState<string | null>(null);
   const r = props.registration;
   const form = useForm<RecordPaymentInput, unknown, RecordPaymentValues>({
-    resolver: zodResolver(recordPaymentSchema),
+    resolver,
     defaultValues: { registrationId: r.id, amount: r.balanceBani > 0 ? baniToInput(r.balanceBani) : "", paidOn: todayInBucharest(), method: "cash", note: "" },
   });
   const { errors, isSubmitting } = form.formState;

@@ -3,7 +3,6 @@
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "use-intl";
 import { applyFieldErrors } from "@/components/apply-action-errors";
 import { Alert } from "@/components/ui/alert";
@@ -13,11 +12,13 @@ import { Input, Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
 import { formatMoney } from "@/lib/format";
 import { baniToInput } from "@/lib/registrations/money";
-import { registrationSchema, type RegistrationInput, type RegistrationValues } from "@/lib/registrations/schemas";
+import { lazyZodResolver } from "@/components/lazy-zod-resolver";
+import type { RegistrationInput, RegistrationValues } from "@/lib/registrations/schemas";
 import { saveRegistrationAction } from "../actions/save-registration";
 import { ClientPicker, type PickedClient } from "./client-picker";
 
 const FIELDS = ["clientId", "courseId", "participantName", "price", "downPayment"] as const;
+const resolver = lazyZodResolver(() => import("@/lib/registrations/schemas").then((m) => m.registrationSchema));
 
 export interface CourseOption {
   id: string;
@@ -42,7 +43,7 @@ export function RegistrationForm(props: {
   const [failure, setFailure] = useState<string | null>(null);
   const [client, setClient] = useState<PickedClient | null>(props.initialClient);
   const editing = !!props.initial.id;
-  const form = useForm<RegistrationInput, unknown, RegistrationValues>({ resolver: zodResolver(registrationSchema), defaultValues: props.initial });
+  const form = useForm<RegistrationInput, unknown, RegistrationValues>({ resolver, defaultValues: props.initial });
   const { errors, isSubmitting } = form.formState;
   const courseId = useWatch({ control: form.control, name: "courseId" });
   const course = props.courses.find((c) => c.id === courseId);

@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "use-intl";
 import { applyFieldErrors } from "@/components/apply-action-errors";
 import { Alert } from "@/components/ui/alert";
@@ -11,7 +10,10 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
-import { changePasswordSchema, type ChangePasswordInput } from "@/lib/auth/schemas";
+import { lazyZodResolver } from "@/components/lazy-zod-resolver";
+import type { ChangePasswordInput } from "@/lib/auth/schemas";
+
+const resolver = lazyZodResolver(() => import("@/lib/auth/schemas").then((m) => m.changePasswordSchema));
 import { changePasswordAction } from "./actions";
 
 export function ChangePasswordForm() {
@@ -20,7 +22,7 @@ export function ChangePasswordForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const form = useForm<ChangePasswordInput>({
-    resolver: zodResolver(changePasswordSchema),
+    resolver,
     defaultValues: { currentPassword: "", newPassword: "" },
   });
   const { errors, isSubmitting } = form.formState;

@@ -2,9 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
+import { useForm, type Resolver } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { applyFieldErrors } from "@/components/apply-action-errors";
 import { Alert } from "@/components/ui/alert";
@@ -15,18 +13,17 @@ import { Input } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
 import type { ActionResult } from "@/lib/errors";
 
-type ReasonSchema = z.ZodType<{ reason: string } & Record<string, unknown>, { reason: string } & Record<string, unknown>>;
-
 /** A confirmation that needs a reason (cancel a registration, void a payment): what the audit keeps. */
-export function ReasonDialog(props: {
+export function ReasonDialog<Base extends Record<string, string>>(props: {
   trigger: React.ReactNode;
   title: string;
   body: string;
   reasonLabel: string;
   confirmLabel: string;
   keepLabel?: string;
-  schema: ReasonSchema;
-  base: Record<string, string>;
+  /** The action's schema over base + reason, loaded when first validated (lazyZodResolver in the caller). */
+  resolver: Resolver<Base & { reason: string }>;
+  base: Base;
   run: (input: { reason: string } & Record<string, string>) => Promise<ActionResult<unknown>>;
 }) {
   const tc = useTranslations("common");
@@ -34,7 +31,9 @@ export function ReasonDialog(props: {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<{ reason: string }>({ resolver: zodResolver(props.schema) as never, defaultValues: { ...props.base, reason: "" } });
+  // The form's values are base + reason (the defaults spread base in): what the action's schema checks.
+  const resolver = props.resolver as unknown as Resolver<{ reason: string }>;
+  const form = useForm<{ reason: string }>({ resolver, defaultValues: { ...props.base, reason: "" } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async () => {

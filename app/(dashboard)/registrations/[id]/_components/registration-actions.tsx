@@ -6,11 +6,14 @@ import { useTranslations } from "use-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { cancelRegistrationSchema, type RegistrationInput } from "@/lib/registrations/schemas";
+import { lazyZodResolver } from "@/components/lazy-zod-resolver";
+import type { RegistrationInput } from "@/lib/registrations/schemas";
 import { cancelRegistrationAction } from "../../actions/cancel-registration";
 import { RecordPaymentDialog } from "../../_components/record-payment-dialog";
 import { RegistrationForm, type CourseOption } from "../../_components/registration-form";
 import { ReasonDialog } from "./reason-dialog";
+
+const cancelResolver = lazyZodResolver(() => import("@/lib/registrations/schemas").then((m) => m.cancelRegistrationSchema));
 
 // The header's controls for admins and staff; accountants never get this component.
 export function RegistrationActions(props: {
@@ -72,7 +75,7 @@ export function RegistrationActions(props: {
           reasonLabel={t("detail.cancelReason")}
           confirmLabel={t("detail.cancelConfirm")}
           keepLabel={t("detail.cancelKeep")}
-          schema={cancelRegistrationSchema as never}
+          resolver={cancelResolver}
           base={{ registrationId: r.id }}
           run={(input) => cancelRegistrationAction({ registrationId: r.id, reason: input.reason })}
         />

@@ -2,9 +2,11 @@
 
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
-import { voidPaymentSchema } from "@/lib/registrations/schemas";
+import { lazyZodResolver } from "@/components/lazy-zod-resolver";
 import { voidPaymentAction } from "../../actions/void-payment";
 import { ReasonDialog } from "./reason-dialog";
+
+const resolver = lazyZodResolver(() => import("@/lib/registrations/schemas").then((m) => m.voidPaymentSchema));
 
 export function VoidPaymentButton({ paymentId, amount, date }: { paymentId: string; amount: string; date: string }) {
   const t = useTranslations("registrations.detail");
@@ -19,7 +21,7 @@ export function VoidPaymentButton({ paymentId, amount, date }: { paymentId: stri
       body={t("voidBody")}
       reasonLabel={t("voidReason")}
       confirmLabel={t("voidConfirm")}
-      schema={voidPaymentSchema as never}
+      resolver={resolver}
       base={{ paymentId }}
       run={(input) => voidPaymentAction({ paymentId, reason: input.reason })}
     />

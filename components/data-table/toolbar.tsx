@@ -22,8 +22,9 @@ export function DataTableSearch({ urlKey = "q", label, placeholder, className }:
     setSeen(committed);
     setText(committed);
   }
+  // Only keys that change: a debounced update of an unchanged key (page) adds a second, identical history entry.
   const commit = (value: string, now: boolean) =>
-    void setUrl({ [urlKey]: value.trim() || null, page: null }, now ? undefined : { limitUrlUpdates: debounce(300) });
+    void setUrl({ [urlKey]: value.trim() || null, ...(url.page !== null ? { page: null } : {}) }, now ? undefined : { limitUrlUpdates: debounce(300) });
   return (
     <div className={cn("relative w-full sm:w-72", className)}>
       <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-slate-400" aria-hidden />

@@ -112,6 +112,8 @@ export function useDataTable<TData>(opts: {
     onPaginationChange: (updater) => {
       const current = { pageIndex, pageSize: url.size };
       const next = typeof updater === "function" ? updater(current) : updater;
+      // The table also reports resets that change nothing: pushing those would add a Back step that does nothing.
+      if (next.pageSize === url.size && next.pageIndex === pageIndex) return;
       void setUrl(next.pageSize !== url.size ? { size: next.pageSize, page: 1 } : { page: next.pageIndex + 1 });
     },
   });

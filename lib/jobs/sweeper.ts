@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { sweepExpiredLeases } from "@/lib/invoicing/reconcile-invoice";
+import { logError } from "@/lib/log";
 import { enqueueDrains, enqueueReconcile } from "./enqueue";
 
 // The safety net, every ~5 s in each worker process, one at a time across processes (a transaction-level
@@ -60,7 +61,7 @@ export function startSweeper(db: Database, opts: { intervalMs?: number; stalledA
   const tick = () => {
     if (stopped) return;
     running = sweepOnce(db, opts)
-      .catch((e: unknown) => console.error(`[jobs] sweeper: ${e instanceof Error ? e.message : String(e)}`))
+      .catch((e: unknown) => logError("jobs.sweeper", e))
       .finally(() => {
         // Jitter so the processes' rounds spread out instead of colliding on the lock.
         if (!stopped) timer = setTimeout(tick, intervalMs * (0.8 + Math.random() * 0.4));

@@ -57,7 +57,9 @@ export function createSandboxHandler(opts: SandboxHandlerOptions): SandboxHandle
       // PostgreSQL "data exception" (an amount past bigint, a value it cannot store): the request's fault.
       // Every write runs in a transaction, so nothing of it stays. [!] SmartBill's answer is not known.
       if (isDataException(e)) return classicError(400, "Valoare invalida in cerere.");
-      console.error("[smartbill-sandbox]", e instanceof Error ? `${e.name}: ${e.message}` : "unknown error");
+      // The class and SQLSTATE only: a database error's message carries the request's values.
+      const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+      console.error("[smartbill-sandbox]", e instanceof Error ? e.name : "unknown error", code);
       return tomcatError(500);
     }
   };

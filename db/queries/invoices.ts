@@ -97,18 +97,23 @@ export async function getInvoicingPause(db: Executor, orgId: string): Promise<In
 }
 
 /** Whether a request of the series is queued and ready now (not waiting for a backoff). */
+/** Queued requests of one (company, series) whose backoff has passed: what a drain may send next. */
+export function readyInSeries(s: { orgId: string; cif: string; series: string }) {
+  return and(
+    eq(invoiceRequests.orgId, s.orgId),
+    eq(invoiceRequests.companyCif, s.cif),
+    eq(invoiceRequests.seriesName, s.series),
+    eq(invoiceRequests.status, "queued"),
+    lte(invoiceRequests.notBefore, sql`now()`),
+  );
+}
+
 export async function hasReadyRequests(db: Executor, s: { orgId: string; cif: string; series: string }): Promise<boolean> {
   const [row] = await db
     .select({ id: invoiceRequests.id })
     .from(invoiceRequests)
     .where(
-      and(
-        eq(invoiceRequests.orgId, s.orgId),
-        eq(invoiceRequests.companyCif, s.cif),
-        eq(invoiceRequests.seriesName, s.series),
-        eq(invoiceRequests.status, "queued"),
-        lte(invoiceRequests.notBefore, sql`now()`),
-      ),
+      readyInSeries(s),
     )
     .limit(1);
   return !!row;

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
-import { getQueuedSeries, hasReadyRequests } from "@/db/queries/invoices";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { getQueuedSeries, hasReadyRequests, readyInSeries } from "@/db/queries/invoices";
 import { invoiceAttempts, invoiceRequests, invoicingPauses, registrations, type InvoiceRequest, type InvoiceSeriesRow } from "@/db/schema";
 import { getActiveConnection } from "@/db/queries/smartbill-connections";
 import { credentialsOf } from "@/lib/billing/connection";
@@ -52,15 +52,7 @@ async function claimNext(deps: InvoicingDeps, s: SeriesRef, series: InvoiceSerie
     const [next] = await tx
       .select()
       .from(invoiceRequests)
-      .where(
-        and(
-          eq(invoiceRequests.orgId, s.orgId),
-          eq(invoiceRequests.companyCif, s.cif),
-          eq(invoiceRequests.seriesName, s.series),
-          eq(invoiceRequests.status, "queued"),
-          lte(invoiceRequests.notBefore, sql`now()`),
-        ),
-      )
+      .where(readyInSeries(s))
       .orderBy(desc(invoiceRequests.priority), asc(invoiceRequests.createdAt))
       .limit(1)
       .for("update", { skipLocked: true });

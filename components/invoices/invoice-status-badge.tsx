@@ -1,6 +1,6 @@
 import type { ComponentProps } from "react";
 import { Badge } from "@/components/ui/badge";
-import type { InvoiceRequestStatus } from "@/db/schema";
+import type { InvoiceRequestStatus } from "@/lib/invoicing/constants";
 
 const TONES: Record<InvoiceRequestStatus, ComponentProps<typeof Badge>["tone"]> = {
   queued: "neutral",

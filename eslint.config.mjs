@@ -27,7 +27,7 @@ const CLIENT = [
     group: ["@/lib/smartbill", "@/lib/smartbill/*", "**/lib/smartbill/*"],
     message: "SmartBill code is server-only: call a server action instead.",
   },
-  { group: ["@/lib/invoicing/*", "@/lib/jobs/*", "@/lib/gocardless/*"], message: "Server-only domain code." },
+  { group: ["@/lib/invoicing/*", "!@/lib/invoicing/constants", "@/lib/jobs/*", "@/lib/gocardless/*"], message: "Server-only domain code." },
 ];
 
 const restrict = (...groups) => ({ "@typescript-eslint/no-restricted-imports": ["error", { patterns: groups.flat() }] });

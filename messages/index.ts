@@ -6,6 +6,7 @@ import enErrors from "./en/errors.json";
 import enClients from "./en/clients.json";
 import enCourses from "./en/courses.json";
 import enDataTable from "./en/data-table.json";
+import enInvoiceIssue from "./en/invoice-issue.json";
 import enInvoicing from "./en/invoicing.json";
 import enProfiles from "./en/profiles.json";
 import enRegistrationErrors from "./en/registration-errors.json";
@@ -19,6 +20,7 @@ import roErrors from "./ro/errors.json";
 import roClients from "./ro/clients.json";
 import roCourses from "./ro/courses.json";
 import roDataTable from "./ro/data-table.json";
+import roInvoiceIssue from "./ro/invoice-issue.json";
 import roInvoicing from "./ro/invoicing.json";
 import roProfiles from "./ro/profiles.json";
 import roRegistrationErrors from "./ro/registration-errors.json";
@@ -54,6 +56,7 @@ export const en = {
   courses: enCourses,
   clients: enClients,
   invoicing: enInvoicing,
+  invoiceIssue: enInvoiceIssue,
 };
 export const ro: typeof en = {
   ...roBase,
@@ -69,5 +72,6 @@ export const ro: typeof en = {
   courses: roCourses,
   clients: roClients,
   invoicing: roInvoicing,
+  invoiceIssue: roInvoiceIssue,
 };
 export type Messages = typeof en;

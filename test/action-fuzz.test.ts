@@ -107,6 +107,9 @@ const SAMPLES: Record<string, () => Record<string, unknown>> = {
   cancelRegistrationAction: () => ({ registrationId: fx.cancelId, reason: "Moved to another town" }),
   recordPaymentAction: () => ({ registrationId: fx.registrationId, amount: "50,00", paidOn: "2026-09-20", method: "cash", note: "Chitanța 12" }),
   voidPaymentAction: () => ({ paymentId: fx.paymentId, reason: "Typed twice" }),
+  // The fuzz school has no billing profile: the preview and the issue answer a conflict (nothing written).
+  previewInvoiceAction: () => ({ registrationId: fx.registrationId, amount: "50,00", vatOverride: "" }),
+  issueInvoiceAction: () => ({ registrationId: fx.registrationId, clientRequestId: uuid(), amount: "50,00", vatOverride: "" }),
   listRegistrationIdsAction: () => ({ course: fx.courseId, term: "2026-2027", paymentStatus: ["not_paid", "partially_paid"], status: "all", q: "Popescu" }),
   previewImportAction: () => ({ csv: IMPORT_CSV, mapping: IMPORT_MAPPING }),
   commitImportAction: () => ({ csv: IMPORT_CSV, mapping: IMPORT_MAPPING }),

@@ -36,9 +36,16 @@ export async function listRegistrationInvoices(db: Executor, orgId: string, regi
   return requests.map((r) => ({ ...r, attempts: attempts.filter((a) => a.requestId === r.id) }));
 }
 
-/** For the registrations table's badge: each registration's latest request (status, series-number). */
-export async function listLatestInvoiceStatus(db: Executor, orgId: string, registrationIds: string[]) {
-  if (!registrationIds.length) return new Map<string, Pick<InvoiceRequest, "id" | "status" | "issuedSeries" | "issuedNumber" | "needsStorno">>();
+export type LatestInvoiceStatus = Pick<InvoiceRequest, "id" | "status" | "issuedSeries" | "issuedNumber" | "needsStorno"> & {
+  /** What the registration's requests not failed or cancelled cover (issued or on the way). */
+  invoicedBani: number;
+  /** Any of its requests still queued or being sent (the badge follows it live). */
+  anyPending: boolean;
+};
+
+/** For the registrations table's badge: each registration's latest request (status, series-number), in one query. */
+export async function listLatestInvoiceStatus(db: Executor, orgId: string, registrationIds: string[]): Promise<Map<string, LatestInvoiceStatus>> {
+  if (!registrationIds.length) return new Map();
   const rows = await db
     .selectDistinctOn([invoiceRequests.registrationId], {
       registrationId: invoiceRequests.registrationId,
@@ -47,11 +54,13 @@ export async function listLatestInvoiceStatus(db: Executor, orgId: string, regis
       issuedSeries: invoiceRequests.issuedSeries,
       issuedNumber: invoiceRequests.issuedNumber,
       needsStorno: invoiceRequests.needsStorno,
+      invoicedBani: sql<number>`(sum(${invoiceRequests.amountBani}) filter (where ${invoiceRequests.status} in ('queued', 'issuing', 'in_doubt', 'issued')) over (partition by ${invoiceRequests.registrationId}))::int`,
+      anyPending: sql<boolean>`bool_or(${invoiceRequests.status} in ('queued', 'issuing')) over (partition by ${invoiceRequests.registrationId})`,
     })
     .from(invoiceRequests)
     .where(and(eq(invoiceRequests.orgId, orgId), inArray(invoiceRequests.registrationId, registrationIds)))
     .orderBy(invoiceRequests.registrationId, desc(invoiceRequests.createdAt));
-  return new Map(rows.map(({ registrationId, ...r }) => [registrationId, r]));
+  return new Map(rows.map(({ registrationId, invoicedBani, ...r }) => [registrationId, { ...r, invoicedBani: Number(invoicedBani ?? 0) }]));
 }
 
 export async function listRequestsByStatus(db: Executor, orgId: string, status: InvoiceRequestStatus, limit = 500): Promise<InvoiceRequest[]> {

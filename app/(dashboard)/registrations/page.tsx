@@ -43,8 +43,8 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
           {t("registrations.readOnly")}
         </Alert>
       )}
-      <Suspense fallback={<DataTableSkeleton columns={9} label={t("registrations.loading")} />}>
-        <RegistrationsSection orgId={member.org.id} url={url} canManage={canManage} />
+      <Suspense fallback={<DataTableSkeleton columns={10} label={t("registrations.loading")} />}>
+        <RegistrationsSection orgId={member.org.id} url={url} canManage={canManage} canIssue={can(member.role, "issueInvoices")} />
       </Suspense>
     </TableTransitionProvider>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { ArrowLeft, FileText } from "lucide-react";
+import { ArrowLeft } from "lucide-react";
 import { SectionSkeleton } from "@/components/data-table/skeleton";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -16,6 +16,7 @@ import { getLocale, getT } from "@/lib/i18n";
 import { baniToInput } from "@/lib/registrations/money";
 import { DetailList } from "../../_components/detail-list";
 import { PaymentStatusBadge } from "../_components/payment-status-badge";
+import { InvoicesSection } from "./_components/invoices-section";
 import { PaymentsSection } from "./_components/payments-section";
 import { RegistrationActions } from "./_components/registration-actions";
 import { Timeline } from "./_components/timeline";
@@ -116,16 +117,14 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
           <Suspense fallback={<SectionSkeleton label={t("common.loading")} />}>
             <PaymentsSection orgId={orgId} registrationId={r.id} canManage={canManage} />
           </Suspense>
-          {/* Issue 10 (invoicing) fills this section: badges, preview and issue, the PDF. */}
-          <section aria-labelledby="invoices-heading" data-testid="invoices-section">
-            <h2 id="invoices-heading" className="mb-3 text-base font-semibold">
-              {t("registrations.detail.invoices")}
-            </h2>
-            <div className="flex items-start gap-3 rounded-lg border border-dashed border-slate-300 bg-white p-5 text-sm text-slate-600">
-              <FileText className="mt-0.5 size-5 shrink-0 text-slate-400" aria-hidden />
-              <p>{t("registrations.detail.invoicesPlaceholder")}</p>
-            </div>
-          </section>
+          <Suspense fallback={<SectionSkeleton label={t("common.loading")} />}>
+            <InvoicesSection
+              orgId={orgId}
+              registration={{ id: r.id, reference: r.reference, participantName: r.participantName, priceBani: r.priceBani, active, clientId: client.id }}
+              canIssue={can(member.role, "issueInvoices")}
+              canFixSettings={can(member.role, "manageBilling")}
+            />
+          </Suspense>
         </div>
         <Suspense fallback={<SectionSkeleton label={t("common.loading")} lines={6} />}>
           <Timeline orgId={orgId} registrationId={r.id} />

@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTableColumnHeader } from "@/components/data-table/column-header";
 import { selectColumn } from "@/components/data-table/select-column";
+import { InvoiceStatusBadge } from "@/components/invoices/invoice-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { formatMoney } from "@/lib/format";
 import { cn } from "@/lib/utils";
@@ -13,8 +14,15 @@ import type { RegistrationRow } from "./types";
 type T = (key: string, values?: Record<string, string | number>) => string;
 
 // Column ids are the whitelisted sort keys (search-params.ts), so a header click writes a valid URL.
-export function registrationColumns(opts: { t: T; locale: string; selectable: boolean; rowAction?: (row: RegistrationRow) => React.ReactNode }): ColumnDef<RegistrationRow, unknown>[] {
-  const { t, locale } = opts;
+export function registrationColumns(opts: {
+  t: T;
+  /** The `invoicing` and `invoiceIssue` namespaces' translator (root keys). */
+  ti: T;
+  locale: string;
+  selectable: boolean;
+  rowAction?: (row: RegistrationRow) => React.ReactNode;
+}): ColumnDef<RegistrationRow, unknown>[] {
+  const { t, ti, locale } = opts;
   const money = (id: "price" | "paid" | "balance", pick: (r: RegistrationRow) => number): ColumnDef<RegistrationRow, unknown> => ({
     id,
     accessorFn: pick,
@@ -83,6 +91,27 @@ export function registrationColumns(opts: { t: T; locale: string; selectable: bo
       meta: { label: t("columns.status") },
       header: ({ column }) => <DataTableColumnHeader column={column} title={t("columns.status")} />,
       cell: ({ row }) => <PaymentStatusBadge status={row.original.paymentStatus} label={t(`paymentStatus.${row.original.paymentStatus}`)} />,
+    },
+    {
+      // Not sortable: it comes from the page's rows (one query), not from the list query.
+      id: "invoice",
+      enableSorting: false,
+      meta: { label: ti("invoiceIssue.column") },
+      header: () => <span>{ti("invoiceIssue.column")}</span>,
+      cell: ({ row }) => {
+        const inv = row.original.invoice;
+        if (!inv) return <span className="text-slate-400">—<span className="sr-only">{ti("invoiceIssue.badge.none")}</span></span>;
+        return (
+          <span className="flex flex-wrap items-center gap-1">
+            <InvoiceStatusBadge status={inv.status} label={ti(`invoicing.status.${inv.status}`)} number={inv.number} />
+            {inv.needsStorno && (
+              <Badge tone="warning" title={ti("invoiceIssue.badge.needsStornoHint")}>
+                {ti("invoiceIssue.badge.needsStorno")}
+              </Badge>
+            )}
+          </span>
+        );
+      },
     },
   ];
   if (opts.rowAction) {

@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "use-intl";
 import { SearchX } from "lucide-react";
+import { InvoiceLiveRefresh } from "@/components/invoices/invoice-live-refresh";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableReset, DataTableSearch, DataTableSelectFilter } from "@/components/data-table/toolbar";
 import { useDataTable } from "@/components/data-table/use-data-table";
@@ -14,6 +15,7 @@ import { FILTER_KEYS, PAYMENT_STATUS_VALUES, REGISTRATION_STATES, registrationsP
 import type { RegistrationFilter } from "@/lib/registrations/schemas";
 import { BulkActions } from "./bulk-actions";
 import { registrationColumns } from "./columns";
+import { IssueInvoiceDialog } from "./issue-invoice-dialog";
 import { RecordPaymentDialog } from "./record-payment-dialog";
 import type { FilterOption, RegistrationRow } from "./types";
 
@@ -24,6 +26,8 @@ export function RegistrationsTable(props: {
   filterKey: string;
   filtered: boolean;
   canManage: boolean;
+  /** Admins and staff: the row's "Issue invoice" control. */
+  canIssue: boolean;
   courses: FilterOption[];
   terms: FilterOption[];
   /** The filter behind "select all N matching" (what bulk actions re-apply on the server). */
@@ -31,34 +35,60 @@ export function RegistrationsTable(props: {
 }) {
   const t = useTranslations("registrations");
   const locale = useLocale();
+  const troot = useTranslations();
   const [paying, setPaying] = useState<RegistrationRow | null>(null);
+  const [issuing, setIssuing] = useState<RegistrationRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const tt = t as unknown as (key: string, values?: Record<string, string | number>) => string;
+  const ti = troot as unknown as (key: string, values?: Record<string, string | number>) => string;
 
   const columns = useMemo(
     () =>
       registrationColumns({
         t: tt,
+        ti,
         locale,
         selectable: props.canManage,
-        rowAction: props.canManage
-          ? (row) =>
-              row.status === "active" ? (
-                <Button
-                  type="button"
-                  size="sm"
-                  variant="secondary"
-                  className="whitespace-nowrap"
-                  onClick={() => {
-                    setNotice(null);
-                    setPaying(row);
-                  }} aria-label={t("recordPaymentFor", { reference: row.reference, participant: row.participantName })}>
-                  {t("recordPayment")}
-                </Button>
-              ) : null
+        rowAction:
+          props.canManage || props.canIssue
+            ? (row) =>
+                row.status === "active" ? (
+                  <span className="flex flex-wrap justify-end gap-2">
+                    {props.canManage && (
+                      <Button
+                        type="button"
+                        size="sm"
+                        variant="secondary"
+                        className="whitespace-nowrap"
+                        onClick={() => {
+                          setNotice(null);
+                          setPaying(row);
+                        }}
+                        aria-label={t("recordPaymentFor", { reference: row.reference, participant: row.participantName })}
+                      >
+                        {t("recordPayment")}
+                      </Button>
+                    )}
+                    {props.canIssue && row.uninvoicedBani > 0 && !row.invoice?.pending && (
+                      <Button
+                        type="button"
+                        size="sm"
+                        variant="secondary"
+                        className="whitespace-nowrap"
+                        onClick={() => {
+                          setNotice(null);
+                          setIssuing(row);
+                        }}
+                        aria-label={ti("invoiceIssue.issueFor", { reference: row.reference, participant: row.participantName })}
+                      >
+                        {ti("invoiceIssue.issue")}
+                      </Button>
+                    )}
+                  </span>
+                ) : null
           : undefined,
       }),
-    [tt, t, locale, props.canManage],
+    [tt, ti, t, locale, props.canManage, props.canIssue],
   );
 
   const { table, selection, selectAllMatching, clearSelection } = useDataTable({
@@ -140,6 +170,8 @@ export function RegistrationsTable(props: {
         onClearSelection={clearSelection}
         selectionActions={(selection) => <BulkActions selection={selection} filter={props.filter} />}
       />
+      <InvoiceLiveRefresh active={props.rows.some((r) => r.invoice?.pending)} />
+      {issuing && <IssueInvoiceDialog registration={issuing} open onOpenChange={(open) => !open && setIssuing(null)} onIssued={setNotice} />}
       {paying && <RecordPaymentDialog registration={paying} open onOpenChange={(open) => !open && setPaying(null)} onRecorded={setNotice} />}
     </>
   );

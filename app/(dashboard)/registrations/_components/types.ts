@@ -1,3 +1,4 @@
+import type { InvoiceRequestStatus } from "@/lib/invoicing/constants";
 import type { PaymentStatusValue } from "../search-params";
 
 /** One row of the table as the server page hands it to the client (plain, serialisable). */
@@ -14,6 +15,10 @@ export interface RegistrationRow {
   balanceBani: number;
   paymentStatus: PaymentStatusValue;
   status: "active" | "cancelled";
+  /** The latest invoice request (badge), or null when never invoiced. */
+  invoice: { status: InvoiceRequestStatus; number: string | null; needsStorno: boolean; pending: boolean } | null;
+  /** What is left to invoice (price − requests not failed or cancelled): the Issue control shows while > 0. */
+  uninvoicedBani: number;
 }
 
 export interface FilterOption {

@@ -25,8 +25,8 @@ test("a down payment recorded in automatic mode is invoiced on its own, once", a
   await expect(request).toHaveCount(1);
   await expect(request).toHaveAttribute("data-status", "issued", { timeout: 30_000 });
   await expect(request.getByText(/Automatically: down payment paid/)).toBeVisible();
-  await expect(request.getByTestId("invoice-status")).toHaveText(/^BRS-\d+$/);
-  const number = (await request.getByTestId("invoice-status").textContent())!;
+  await expect(request.getByTestId("invoice-number")).toHaveText(/^Invoice BRS-\d+$/);
+  const number = (await request.getByTestId("invoice-number").textContent())!.replace("Invoice ", "");
 
   await page.goto("/registrations");
   const row = page.getByRole("row").filter({ hasText: participant });

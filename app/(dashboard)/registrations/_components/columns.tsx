@@ -26,8 +26,8 @@ export function registrationColumns(opts: {
   const money = (id: "price" | "paid" | "balance", pick: (r: RegistrationRow) => number): ColumnDef<RegistrationRow, unknown> => ({
     id,
     accessorFn: pick,
-    // On a phone the balance is what matters; price and paid come back from md up.
-    meta: { label: t(`columns.${id}`), align: "right", className: id === "balance" ? undefined : "hidden md:table-cell" },
+    // The balance is what matters; price and paid come back on wide screens (the invoice column needs the room).
+    meta: { label: t(`columns.${id}`), align: "right", className: id === "balance" ? undefined : "hidden 2xl:table-cell" },
     header: ({ column }) => <DataTableColumnHeader column={column} title={t(`columns.${id}`)} />,
     cell: ({ row }) => {
       const v = pick(row.original);
@@ -57,9 +57,10 @@ export function registrationColumns(opts: {
             <span className="font-medium text-slate-900">{row.original.participantName}</span>
             {row.original.status === "cancelled" && <Badge tone="neutral">{t("cancelledBadge")}</Badge>}
           </span>
-          {/* Client and course have their own columns from md up; on a phone they sit under the name. */}
-          <span className="block text-xs text-slate-500 md:hidden">
-            {row.original.clientName} · {row.original.courseName}
+          {/* Client (own column on wide screens) and course (from md up) sit under the name otherwise. */}
+          <span className="block text-xs text-slate-500 2xl:hidden">
+            {row.original.clientName}
+            <span className="md:hidden"> · {row.original.courseName}</span>
           </span>
         </span>
       ),
@@ -67,7 +68,7 @@ export function registrationColumns(opts: {
     {
       id: "client",
       accessorKey: "clientName",
-      meta: { label: t("columns.client"), className: "hidden md:table-cell" },
+      meta: { label: t("columns.client"), className: "hidden 2xl:table-cell" },
       header: ({ column }) => <DataTableColumnHeader column={column} title={t("columns.client")} />,
       cell: ({ row }) => (
         <Link href={`/clients/${row.original.clientId}`} className="text-slate-700 hover:text-indigo-700 hover:underline">

@@ -53,7 +53,7 @@ export function RegistrationsTable(props: {
           props.canManage || props.canIssue
             ? (row) =>
                 row.status === "active" ? (
-                  <span className="flex flex-wrap justify-end gap-2">
+                  <span className="flex flex-col items-end gap-1.5">
                     {props.canManage && (
                       <Button
                         type="button"

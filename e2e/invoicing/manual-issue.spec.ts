@@ -112,3 +112,34 @@ test("on a phone the dialog fits the screen and works from the keyboard", async 
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId("invoices-section").getByText("No invoices yet.")).toBeVisible();
 });
+
+test("a refused invoice shows as failed, with what to do and SmartBill's own text, and can be issued again", async ({ page, sandbox }) => {
+  const s = uniqueSuffix();
+  const own = await setUpInvoicingSchool(page, { name: `Școala Refuz ${s}`, mode: "manual" });
+  const course = `Vioară ${s}`;
+  const participant = `Toma Ilie ${s}`;
+  await createCourse(page, { name: course, price: "800", term: `Toamna ${s}`, start: "2027-09-15", end: "2028-01-31" });
+  const reference = await createRegistration(page, { clientName: `Dana Ilie ${s}`, city: "Sector 2", participant, course });
+  // A definite refusal (a 400 with SmartBill's text): nothing was created, so it fails at once (no reconcile).
+  await sandbox.control("add-fault", { account: own.email, kind: "status", path: "/invoice/v2", method: "POST", status: 400, body: { errorText: "Eroare simulata de sandbox." } });
+
+  await page.goto("/registrations");
+  const row = page.getByRole("row").filter({ hasText: participant });
+  await row.getByRole("button", { name: `Issue an invoice for ${reference} · ${participant}` }).click();
+  const dialog = page.getByRole("dialog", { name: "Issue an invoice" });
+  await expect(dialog.getByTestId("preview-total")).toHaveText("RON 800.00");
+  await dialog.getByRole("button", { name: "Issue invoice" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row.getByTestId("invoice-status")).toHaveAttribute("data-status", "failed", { timeout: 30_000 });
+  await expect(row.getByTestId("invoice-status")).toHaveText("Failed");
+  // Nothing was invoiced: the row offers Issue again.
+  await expect(row.getByRole("button", { name: `Issue an invoice for ${reference} · ${participant}` })).toBeVisible();
+
+  await row.getByRole("link", { name: reference }).click();
+  const failure = page.getByTestId("invoices-section").getByTestId("invoice-failure");
+  await expect(failure).toContainText("SmartBill refused the invoice with a message Bursar does not recognise");
+  await expect(failure).toContainText("Eroare simulata de sandbox.");
+  await expect(failure.getByRole("link", { name: "Failed invoices" })).toHaveAttribute("href", "/invoices/failed");
+  await expect(page.getByTestId("timeline").getByText("Invoice attempt: refused by SmartBill")).toBeVisible();
+  await expect(page.getByTestId("invoices-section").getByRole("button", { name: "Issue invoice" })).toBeVisible();
+});

@@ -65,7 +65,14 @@ const DEFAULT_RETRYABLE: Record<SmartBillErrorCode, boolean> = {
  * Every failure of the SmartBill client. It never holds the API token: only SmartBill's text (cut at
  * the first `<` and scrubbed of the token by the transport), our own text and a few plain fields.
  */
+// Next.js bundles lib/ more than once in one process (the instrumentation's workers and the routes/actions
+// each get a copy), while getSmartBill() shares one client through globalThis: an error thrown by one
+// copy's class is not `instanceof` the other's. A registry-wide symbol recognises every copy; without it
+// a definite refusal looked like an unknown outcome (ambiguous) to the drain.
+const BRAND = Symbol.for("bursar.SmartBillError");
+
 export class SmartBillError extends Error {
+  readonly [BRAND] = true;
   readonly code: SmartBillErrorCode;
   readonly originalText: string;
   readonly variant: SmartBillErrorVariant | undefined;
@@ -116,5 +123,5 @@ export class SmartBillError extends Error {
 }
 
 export function isSmartBillError(e: unknown): e is SmartBillError {
-  return e instanceof SmartBillError;
+  return e instanceof SmartBillError || (typeof e === "object" && e !== null && (e as { [BRAND]?: unknown })[BRAND] === true);
 }

@@ -70,9 +70,10 @@ export function IssueInvoiceDialog(props: {
 
   // The preview follows the amount and VAT level, debounced; a late answer to an older request is dropped.
   useEffect(() => {
+    // Every change outdates the answer still on its way, even one that will not be sent (an unreadable amount).
+    const n = ++seq.current;
     const problem = amount === null ? null : amountProblem(amount);
     if (problem) return;
-    const n = ++seq.current;
     const timer = setTimeout(
       async () => {
         const bani = amount === null ? null : parseMoneyToBani(amount);

@@ -60,7 +60,7 @@ export function ReconcileCards({ cards }: { cards: ReconcileCard[] }) {
                 {c.expected ?? t("reconcile.unknown")}
               </Row>
               <Row label={t("reconcile.nextNow")} testId="next-number-now">
-                {c.nextNow ? `${c.series}-${c.nextNow}` : t("reconcile.unknown")}
+                {c.nextNow ?? t("reconcile.unknown")}
               </Row>
               {c.nextNow && (
                 <Row label={t("reconcile.candidate", { number: c.candidate?.label ?? c.expected ?? "" })} testId="candidate">

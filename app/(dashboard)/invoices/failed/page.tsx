@@ -45,16 +45,16 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         {t("invoiceInbox.common.back")}
       </Link>
       <PageHeader title={t("invoiceInbox.failed.title")} description={t("invoiceInbox.failed.description")} />
-      {counts.failed === 0 ? (
-        <EmptyState icon={<CheckCircle2 className="size-10" aria-hidden />} title={t("invoiceInbox.failed.emptyTitle")}>
-          <p>{t("invoiceInbox.failed.emptyBody")}</p>
-        </EmptyState>
-      ) : (
-        <>
-          <FailedTable rows={failed} retryableTotal={counts.retryable} />
-          <Pager path="/invoices/failed" page={page} shown={failed.length} total={counts.failed} />
-        </>
-      )}
+      <FailedTable
+        rows={failed}
+        retryableTotal={counts.retryable}
+        empty={
+          <EmptyState icon={<CheckCircle2 className="size-10" aria-hidden />} title={t("invoiceInbox.failed.emptyTitle")}>
+            <p>{t("invoiceInbox.failed.emptyBody")}</p>
+          </EmptyState>
+        }
+      />
+      <Pager path="/invoices/failed" page={page} shown={failed.length} total={counts.failed} />
     </>
   );
 }

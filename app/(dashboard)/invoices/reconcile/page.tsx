@@ -50,16 +50,15 @@ export default async function Page() {
       <Alert tone="info" className="mb-4">
         {t("invoiceInbox.reconcile.automatic")}
       </Alert>
-      {total === 0 ? (
-        <EmptyState icon={<CheckCircle2 className="size-10" aria-hidden />} title={t("invoiceInbox.reconcile.emptyTitle")}>
-          <p>{t("invoiceInbox.reconcile.emptyBody")}</p>
-        </EmptyState>
-      ) : (
-        <>
-          <ReconcileCards cards={cards} />
-          {total > cards.length && <p className="mt-4 text-sm text-slate-600">{t("invoiceInbox.common.shown", { from: 1, to: cards.length, total })}</p>}
-        </>
-      )}
+      <ReconcileCards
+        cards={cards}
+        empty={
+          <EmptyState icon={<CheckCircle2 className="size-10" aria-hidden />} title={t("invoiceInbox.reconcile.emptyTitle")}>
+            <p>{t("invoiceInbox.reconcile.emptyBody")}</p>
+          </EmptyState>
+        }
+      />
+      {total > cards.length && <p className="mt-4 text-sm text-slate-600">{t("invoiceInbox.common.shown", { from: 1, to: cards.length, total })}</p>}
     </>
   );
 }

@@ -35,12 +35,14 @@ function Row({ label, children, testId }: { label: string; children: React.React
   );
 }
 
-export function ReconcileCards({ cards }: { cards: ReconcileCard[] }) {
+/** The cases, or `empty` when there are none (the notice of the last action stays above either). */
+export function ReconcileCards({ cards, empty }: { cards: ReconcileCard[]; empty: React.ReactNode }) {
   const t = useTranslations("invoiceInbox");
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <div className="space-y-4">
       {notice && <Alert tone="success">{notice}</Alert>}
+      {!cards.length && empty}
       {cards.map((c) => (
         <Card key={c.id} className="p-4" data-testid="reconcile-case" data-request-id={c.id}>
           <section aria-label={t("reconcile.card", { participant: c.registration.participantName })}>
@@ -86,7 +88,7 @@ export function ReconcileCards({ cards }: { cards: ReconcileCard[] }) {
               <LinkDialog requestId={c.id} series={c.series} suggested={c.suggestedNumber} onLinked={setNotice} />
               <ConfirmAction
                 trigger={
-                  <Button type="button" variant="secondary" aria-label={t("reconcile.notCreatedFor", { reference: c.registration.reference })}>
+                  <Button type="button" variant="secondary">
                     {t("reconcile.notCreated")}
                   </Button>
                 }

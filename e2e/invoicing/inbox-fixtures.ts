@@ -38,7 +38,7 @@ export async function setUpIssuingSchool(page: Page, sandbox: SandboxControl, db
 
 /** A registration whose full price is then paid by hand: in automatic mode that queues its invoice. */
 export async function registerAndPay(page: Page, s: InboxSchool, participant: string): Promise<string> {
-  await createRegistration(page, { clientName: `Părinte ${participant}`, city: "Iași", participant, course: s.course });
+  await createRegistration(page, { clientName: `Părinte ${participant}`, city: "Sector 3", participant, course: s.course });
   const registrationId = page.url().split("/").pop()!;
   await page.getByRole("button", { name: "Record payment" }).click();
   const pay = page.getByRole("dialog", { name: "Record a payment" });

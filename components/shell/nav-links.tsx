@@ -39,7 +39,7 @@ export function NavLinks({ items, label }: { items: NavItem[]; label: string }) 
                 {item.label}
                 {item.badge ? (
                   <span className="ml-auto rounded-full bg-red-100 px-2 text-xs font-semibold text-red-800" data-testid="nav-badge" title={item.badgeLabel}>
-                    {item.badge}
+                    <span aria-hidden>{item.badge}</span>
                     <span className="sr-only"> ({item.badgeLabel})</span>
                   </span>
                 ) : null}

@@ -16,8 +16,9 @@ export const metadata: Metadata = { title: "Invoices to reconcile" };
 export default async function Page() {
   const member = await requirePermission("issueInvoices");
   const [t, locale] = await Promise.all([getT(), getLocale()]);
-  // Live: SmartBill is asked now (through the shared rate limiter), so the person sees today's series.
-  const { cases, total } = await gatherReconcileEvidence({ ...workerDeps(), db }, member.org.id, { limit: 50 });
+  // Live: SmartBill is asked now (through the shared rate limiter: one GET /series per company and one
+  // paymentstatus per case whose series moved), so the page shows 20 cases at a time.
+  const { cases, total } = await gatherReconcileEvidence({ ...workerDeps(), db }, member.org.id, { limit: 20 });
   const cards: ReconcileCard[] = cases.map((c) => {
     const r = c.request;
     const candidate = c.candidate;

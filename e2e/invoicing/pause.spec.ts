@@ -32,3 +32,17 @@ test("package exhausted pauses issuing with a banner; Resume sends the waiting i
   await waitForStatus(db, s.orgId, second, "issued");
   expect(await sandboxInvoices(sandbox, s.acc.cif)).toHaveLength(2);
 });
+
+test("staff see the pause banner without Resume, and are told to ask an admin", async ({ asStaff, db }) => {
+  const [org] = await db<{ id: string }[]>`select id from organisations where name = 'Școala Demo'`;
+  await db`insert into invoicing_pauses (org_id, reason, detail) values (${org!.id}, 'package_exhausted', 'Pachet epuizat') on conflict do nothing`;
+  try {
+    await asStaff.goto("/registrations");
+    const banner = asStaff.getByTestId("invoicing-paused");
+    await expect(banner).toContainText("Your SmartBill plan has run out of documents: issuing is paused");
+    await expect(banner).toContainText("Ask an admin of the school to resume issuing");
+    await expect(banner.getByRole("button", { name: "Resume" })).toHaveCount(0);
+  } finally {
+    await db`delete from invoicing_pauses where org_id = ${org!.id}`;
+  }
+});

@@ -4,7 +4,7 @@ import { performance } from "node:perf_hooks";
 import { classifyNetworkFailure, classifyResponse, type CallKind } from "./classify";
 import type { SmartBillConfig } from "./config";
 import { redactSecrets, SmartBillConnection, type SmartBillCredentials } from "./credentials";
-import { isSmartBillError, SmartBillError } from "./errors";
+import { SmartBillError } from "./errors";
 import type { SmartBillLogger } from "./log";
 import { blockAfterResponse, retryDelayMs } from "./http-policy";
 import { sleep, type SmartBillRateLimiter, type Slot } from "./rate-limit";
@@ -146,7 +146,7 @@ export class SmartBillTransport {
     try {
       return await this.limiter.acquire(conn.tokenKey, { maxWaitMs: Math.max(0, waitUntil - Date.now()), holdMs, operation });
     } catch (e) {
-      if (isSmartBillError(e)) throw e;
+      if (e instanceof SmartBillError) throw e;
       // Our own database failed: nothing was sent to SmartBill.
       this.logger.log("error", { event: "smartbill.limiter_error", operation, error: String((e as Error)?.message ?? e) }, conn.secrets());
       throw new SmartBillError({ code: "unavailable", operation, originalText: "rate limiter unavailable", retryable: true });

@@ -143,13 +143,17 @@ function planFrom(row: PlanRow | undefined, profiles: BillingProfile[], settings
 export async function planInvoices(db: Executor, orgId: string, inputs: readonly PlanInput[]): Promise<IssuePlan[]> {
   if (!inputs.length) return [];
   const ids = [...new Set(inputs.map((i) => i.registrationId))];
-  const rows = await db
-    .select({ registration: registrations, course: courses, client: clients })
-    .from(registrations)
-    .innerJoin(courses, and(eq(courses.orgId, registrations.orgId), eq(courses.id, registrations.courseId)))
-    .innerJoin(clients, and(eq(clients.orgId, registrations.orgId), eq(clients.id, registrations.clientId)))
-    .where(and(eq(registrations.orgId, orgId), inArray(registrations.id, ids)));
-  const byId = new Map(rows.map((r) => [r.registration.id, r]));
+  const byId = new Map<string, PlanRow>();
+  // At most 5,000 ids per statement (PostgreSQL allows 65,535 parameters).
+  for (let i = 0; i < ids.length; i += 5_000) {
+    const rows = await db
+      .select({ registration: registrations, course: courses, client: clients })
+      .from(registrations)
+      .innerJoin(courses, and(eq(courses.orgId, registrations.orgId), eq(courses.id, registrations.courseId)))
+      .innerJoin(clients, and(eq(clients.orgId, registrations.orgId), eq(clients.id, registrations.clientId)))
+      .where(and(eq(registrations.orgId, orgId), inArray(registrations.id, ids.slice(i, i + 5_000))));
+    for (const r of rows) byId.set(r.registration.id, r);
+  }
   const profiles = await listActiveProfiles(db, orgId);
   const settings = await getBillingSettings(db, orgId);
   const today = todayInBucharest();

@@ -67,6 +67,25 @@ describe("planInvoice: profile → series → VAT level → payload", () => {
     expect(partial.payload.products).toHaveLength(1);
     expect(partial.payload.products[0]).toMatchObject({ price: 300 });
   });
+  it("'not a VAT payer' in the settings wins over a VAT-payer profile; a non-VAT club's discounted invoice totals as planned", async () => {
+    const s = await createInvoicingSchool(t, sandbox, { count: 1 });
+    await t.db.update(billingSettings).set({ vatMode: "not_payer" }).where(eq(billingSettings.orgId, s.orgId));
+    const plan = await planInvoice(t.db, s.orgId, { registrationId: s.registrations[0]!, amountBani: 100_000 });
+    expect(plan).toMatchObject({ vatMode: "not_payer", vat: null, totals: { netBani: 100_000, vatBani: 0, totalBani: 100_000 } });
+    expect(plan.payload.products[0]).not.toHaveProperty("taxPercentage");
+
+    const [club] = await t.db.insert(billingProfiles).values({ orgId: s.orgId, companyName: "Clubul Demo", cif: CLUB_CIF, seriesName: "CLB", vatPayer: false }).returning();
+    await t.db.update(courses).set({ billingProfileId: club!.id }).where(eq(courses.id, s.courseId));
+    await t.db.update(registrations).set({ priceBani: 70_001 }).where(eq(registrations.id, s.registrations[0]!));
+    const discounted = await planInvoice(t.db, s.orgId, { registrationId: s.registrations[0]!, amountBani: 70_001 });
+    expect(discounted.payload.products).toEqual([
+      expect.objectContaining({ price: 1000 }),
+      { name: "Discount", isDiscount: true, numberOfItems: 1, discountType: 1, discountValue: -299.99, measuringUnitName: "buc", currency: "RON" },
+    ]);
+    const doc = await sandbox.sb.invoices.create({ ...sandbox.creds, cif: CLUB_CIF }, discounted.payload);
+    const [stored] = (await sandbox.admin.listInvoices({ cif: CLUB_CIF, seriesName: "CLB", limit: 1000 })).filter((i) => i.number === doc.number);
+    expect([stored!.totalNet, stored!.totalVat, stored!.total]).toEqual([70_001, 0, 70_001]);
+  });
   it("refuses without a profile, a series or a VAT level", async () => {
     const s = await createInvoicingSchool(t, sandbox);
     await t.db.update(billingProfiles).set({ defaultVatName: null, defaultVatPercentage: null }).where(eq(billingProfiles.id, s.profileId));

@@ -24,7 +24,6 @@ import { startEmbeddedPostgres, type EmbeddedPg } from "./embedded-pg";
 import { createIssueSchool, statusCounts } from "./issue-fixture";
 import { startWorkerProcess, type WorkerProcess } from "./worker-processes";
 
-const CIF = DEMO_SMARTBILL.company.cif;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ms = (x: number | string) => Number(x).toFixed(0);
 

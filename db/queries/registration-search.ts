@@ -1,50 +1,49 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { registrations } from "@/db/schema";
-import { pageOf, registrationWhere, rowsByIds, sortColumns, type RegistrationFilterParams, type RegistrationListParams, type RegistrationPage } from "./registrations";
+import { registrationWhere, rowsByIds, sortColumns, type RegistrationFilterParams, type RegistrationListParams, type RegistrationPage } from "./registrations";
 import { pgText } from "./text";
 
 /**
- * A text search counts its matches up to this many, then says "more than 1,000". An exact count
- * visits every match (a common first name matches one registration in seven), so it grows with the
- * table; the cap bounds it. docs/registrations.md has the measurements behind the number.
+ * A text search counts its matches exactly up to this many (or up to the end of the page asked for),
+ * then says "more than 100". An exact count visits every match, so it grows with the table (a common
+ * first name matches one registration in seven); docs/registrations.md has the measurements.
  */
-export const SEARCH_COUNT_CAP = 1_000;
+export const SEARCH_COUNT_CAP = 100;
 
 export function isTextSearch(f: RegistrationFilterParams): boolean {
   return pgText(f.q).trim() !== "";
 }
 
 /**
- * One statement finds the matches through the trigram index, up to cap + 1 of them, and, when there
- * are no more than `cap`, also the page's ids (sorted among those few): a narrow search (a family's
- * name) costs one index scan and its matches. Past the cap the page is an ordinary index walk in the
- * sort's order, which a broad search (many matches) ends early.
- *
- * The matches are a MATERIALIZED CTE read through a LIMIT: the CTE is planned for all its rows (the
- * trigram bitmap scan) but run only as far as the LIMIT pulls. A LIMIT inside the query would make
- * the planner prefer a sequential scan for a broad word, expecting to meet the cap early.
+ * The matches in the sort's order, read only as far as max(cap, end of the page) + 1: one statement
+ * gives the count (exact below that bound, "more than" at it) and the page's ids. The planner picks
+ * how to find them for that LIMIT: a broad word walks the (org_id, created_at, id) index, which
+ * carries search_text and status, and stops early without touching the table; a narrow search (a
+ * family's name) takes its few matches from the trigram index and sorts them.
+ * Past the bound there is always a next page, so every match stays reachable by paging.
  */
 export async function searchPage(db: Executor, orgId: string, p: RegistrationListParams, cap: number): Promise<RegistrationPage> {
   const cols = sortColumns(p.sort);
   const dir = p.dir === "asc" ? sql`asc` : sql`desc`;
   const keys = sql.join(cols.map((c, i) => sql`${c} as ${sql.identifier(`s${i}`)}`), sql`, `);
-  const order = sql.join(cols.map((_, i) => sql`${sql.identifier(`s${i}`)} ${dir}`), sql`, `);
+  const byKeys = sql.join(cols.map((_, i) => sql`${sql.identifier(`s${i}`)} ${dir}`), sql`, `);
+  const byColumns = sql.join(cols.map((c) => sql`${c} ${dir}`), sql`, `);
   const size = p.pageSize;
-  const probe: SQL = sql`
-    with m as materialized (select ${registrations.id} as id, ${keys} from ${registrations} where ${registrationWhere(orgId, p)}),
-    capped as materialized (select * from m limit ${cap + 1}),
-    n as (select count(*)::int as n from capped),
-    o as (select n.n, least((${p.page}::int - 1) * ${size}::int, greatest(n.n - 1, 0) / ${size}::int * ${size}::int) as off from n),
-    ranked as (select capped.id, row_number() over (order by ${order}) - 1 as rn from capped, o where o.n <= ${cap}::int)
+  const known = Math.max(cap, p.page * size);
+  const found = (await db.execute(sql`
+    with capped as materialized (
+      select ${registrations.id} as id, ${keys} from ${registrations}
+      where ${registrationWhere(orgId, p)} order by ${byColumns} limit ${known + 1}::int),
+    o as (select n, least((${p.page}::int - 1) * ${size}::int, greatest(n - 1, 0) / ${size}::int * ${size}::int) as off
+          from (select count(*)::int as n from capped) c),
+    ranked as (select id, row_number() over (order by ${byKeys}) - 1 as rn from capped)
     select o.n, ranked.id from o left join ranked on ranked.rn >= o.off and ranked.rn < o.off + ${size}::int
-    order by ranked.rn`;
-  const found = (await db.execute(probe)) as unknown as { n: number; id: string | null }[];
+    order by ranked.rn`)) as unknown as { n: number; id: string | null }[];
   const n = found[0]?.n ?? 0;
-  if (n > cap) return pageOf(db, orgId, p, cap, true);
   const ids = found.flatMap((x) => (x.id ? [x.id] : []));
-  const pageCount = Math.max(1, Math.ceil(n / size));
   const rows = ids.length ? await rowsByIds(db, orgId, ids, p.sort, p.dir === "asc") : [];
-  return { rows, total: n, pageCount, capped: false };
+  if (n > known) return { rows, total: known, pageCount: Math.floor(known / size) + 1, capped: true };
+  return { rows, total: n, pageCount: Math.max(1, Math.ceil(n / size)), capped: false };
 }

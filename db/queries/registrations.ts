@@ -120,18 +120,17 @@ export async function listRegistrations(
 ): Promise<RegistrationPage> {
   if (isTextSearch(p)) return searchPage(db, orgId, p, opts.searchCountCap ?? SEARCH_COUNT_CAP);
   const total = await countRegistrations(db, orgId, p);
-  return pageOf(db, orgId, p, total, false);
+  return pageOf(db, orgId, p, total);
 }
 
-/** The page for a known total: ids by an index walk (from the nearer end unless the total is capped). */
-export async function pageOf(db: Executor, orgId: string, p: RegistrationListParams, total: number, capped: boolean): Promise<RegistrationPage> {
+/** The page for a known total: ids by an index walk from the nearer end. */
+async function pageOf(db: Executor, orgId: string, p: RegistrationListParams, total: number): Promise<RegistrationPage> {
   const pageCount = Math.max(1, Math.ceil(total / p.pageSize));
   const page = Math.min(p.page, pageCount);
   const offset = (page - 1) * p.pageSize;
-  if (offset >= total) return { rows: [], total, pageCount, capped };
+  if (offset >= total) return { rows: [], total, pageCount, capped: false };
   const limit = Math.min(p.pageSize, total - offset);
-  // A capped total is not where the matches end: the far end cannot be found from it.
-  const fromEnd = !capped && offset + limit / 2 > total / 2;
+  const fromEnd = offset + limit / 2 > total / 2;
   const ascending = (p.dir === "asc") !== fromEnd;
   const ids = db
     .select({ id: r.id })
@@ -142,10 +141,10 @@ export async function pageOf(db: Executor, orgId: string, p: RegistrationListPar
     .offset(fromEnd ? total - offset - limit : offset);
   const rows = await rowsByIds(db, orgId, ids, p.sort, ascending);
   if (fromEnd) rows.reverse();
-  return { rows, total, pageCount, capped };
+  return { rows, total, pageCount, capped: false };
 }
 
-export function sortOrder(sort: RegistrationSortKey, ascending: boolean): SQL[] {
+function sortOrder(sort: RegistrationSortKey, ascending: boolean): SQL[] {
   return SORTS[sort].map((c) => (ascending ? asc(c) : desc(c)));
 }
 

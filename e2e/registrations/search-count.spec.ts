@@ -14,7 +14,7 @@ test("a broad search says 'more than 100' and still pages and selects every matc
   await expect(page).toHaveURL(/page=2/);
   await expect(page.getByText("26–50 of more than 100 rows")).toBeVisible();
 
-  await page.getByRole("checkbox", { name: "Select all rows on this page" }).check();
+  await page.getByRole("checkbox", { name: "Select all registrations on this page" }).check();
   await page.getByRole("button", { name: "Select all matching this filter (more than 100)" }).click();
   await expect(page.getByTestId("selection-count")).toHaveText("All rows matching this filter are selected (more than 100)");
 

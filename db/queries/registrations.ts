@@ -161,7 +161,10 @@ export function rowsByIds(db: Executor, orgId: string, ids: SQL | SQLWrapper | s
     .orderBy(...sortOrder(sort, ascending));
 }
 
-/** Every id matching a filter ("select all N matching"), capped. */
+/**
+ * Every id matching a filter ("select all N matching"), up to `cap`. Not limited by the text search's
+ * count cap (SEARCH_COUNT_CAP only bounds what the table counts and shows).
+ */
 export async function listRegistrationIds(db: Executor, orgId: string, f: RegistrationFilterParams, cap = 100_000): Promise<string[]> {
   const rows = await db.select({ id: r.id }).from(r).where(registrationWhere(orgId, f)).orderBy(desc(r.createdAt), desc(r.id)).limit(cap);
   return rows.map((x) => x.id);

@@ -147,14 +147,15 @@ async function main() {
         for (let i = 0; i < 3; i++) await listRegistrations(db, orgId, params);
         const times: number[] = [];
         let rows = 0;
-        let total = 0;
+        let total = "";
         for (let i = 0; i < runs; i++) {
           captured = [];
           const t0 = performance.now();
           const res = await listRegistrations(db, orgId, params);
           times.push(performance.now() - t0);
           rows = res.rows.length;
-          total = res.total;
+          // A text search stops counting at 100: "100+" is what the table shows as "more than 100".
+          total = `${res.total}${res.capped ? "+" : ""}`;
         }
         times.sort((a, b) => a - b);
         const median = times[Math.floor(times.length / 2)]!;

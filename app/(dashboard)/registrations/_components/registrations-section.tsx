@@ -46,6 +46,7 @@ export async function RegistrationsSection({ orgId, url, canManage, canIssue }: 
         };
       })}
       total={page.total}
+      totalIsLowerBound={page.capped}
       pageCount={page.pageCount}
       filterKey={filterKeyOf(url)}
       filtered={filtered}

@@ -22,6 +22,8 @@ import type { FilterOption, RegistrationRow } from "./types";
 export function RegistrationsTable(props: {
   rows: RegistrationRow[];
   total: number;
+  /** A text search's count stops at 100: `total` is then "more than". */
+  totalIsLowerBound: boolean;
   pageCount: number;
   filterKey: string;
   filtered: boolean;
@@ -96,6 +98,7 @@ export function RegistrationsTable(props: {
     columns,
     pageCount: props.pageCount,
     total: props.total,
+    totalIsLowerBound: props.totalIsLowerBound,
     parsers: registrationsParsers,
     getRowId: (r) => r.id,
     storageKey: "bursar.registrations.columns",
@@ -145,7 +148,7 @@ export function RegistrationsTable(props: {
       <DataTableReset keys={[...FILTER_KEYS]} />
       <div className="ml-auto flex items-center gap-3">
         <p className="text-sm text-slate-600" data-testid="registrations-count" aria-live="polite">
-          {t("count", { count: props.total })}
+          {props.totalIsLowerBound ? t("countMore", { count: props.total }) : t("count", { count: props.total })}
         </p>
         <DataTableViewOptions table={table} />
       </div>
@@ -162,7 +165,8 @@ export function RegistrationsTable(props: {
       <DataTable
         table={table}
         total={props.total}
-        caption={t("caption", { count: props.total })}
+        totalIsLowerBound={props.totalIsLowerBound}
+        caption={props.totalIsLowerBound ? t("captionMore", { count: props.total }) : t("caption", { count: props.total })}
         empty={empty}
         toolbar={toolbar}
         selection={selection}

@@ -9,6 +9,7 @@ import enDataTable from "./en/data-table.json";
 import enInvoicing from "./en/invoicing.json";
 import enProfiles from "./en/profiles.json";
 import enRegistrationErrors from "./en/registration-errors.json";
+import enRegistrationImport from "./en/registration-import.json";
 import enRegistrations from "./en/registrations.json";
 import enSetupOrder from "./en/setup-order.json";
 import enSmartbill from "./en/smartbill.json";
@@ -22,6 +23,7 @@ import roDataTable from "./ro/data-table.json";
 import roInvoicing from "./ro/invoicing.json";
 import roProfiles from "./ro/profiles.json";
 import roRegistrationErrors from "./ro/registration-errors.json";
+import roRegistrationImport from "./ro/registration-import.json";
 import roRegistrations from "./ro/registrations.json";
 import roSetupOrder from "./ro/setup-order.json";
 import roSmartbill from "./ro/smartbill.json";
@@ -51,6 +53,7 @@ export const en = {
   registrationErrors: enRegistrationErrors,
   dataTable: enDataTable,
   registrations: enRegistrations,
+  registrationImport: enRegistrationImport,
   courses: enCourses,
   clients: enClients,
   invoicing: enInvoicing,
@@ -66,6 +69,7 @@ export const ro: typeof en = {
   registrationErrors: roRegistrationErrors,
   dataTable: roDataTable,
   registrations: roRegistrations,
+  registrationImport: roRegistrationImport,
   courses: roCourses,
   clients: roClients,
   invoicing: roInvoicing,

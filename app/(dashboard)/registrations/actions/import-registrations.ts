@@ -15,7 +15,11 @@ const mappingField = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200))
 /** The dry run: what each row would create and every error with its line. Changes nothing. */
 export const previewImportAction = memberAction(
   { name: "previewImport", schema: z.object({ csv: csvField, mapping: mappingField.optional() }), permission: "manageRegistrations" },
-  async ({ csv, mapping }, ctx) => previewImport(db, ctx.orgId, csv, mapping),
+  async ({ csv, mapping }, ctx) => {
+    const preview = await previewImport(db, ctx.orgId, csv, mapping);
+    // The screen shows each row's outcome; what a commit would write stays on the server.
+    return { ...preview, rows: preview.rows.map(({ create: _create, ...row }) => row) };
+  },
 );
 
 /** Commits the import in one transaction (and remembers the mapping for this header row). */

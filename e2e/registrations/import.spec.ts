@@ -35,7 +35,7 @@ test("staff import a CSV: a bad row's errors by row number, a corrected file com
 
   await page.getByRole("button", { name: "Dry run" }).click();
   await expect(page.getByTestId("dry-run-summary")).toHaveText(
-    "1 new client, 2 registrations, 1 payment, nothing unchanged, 1 row with errors.",
+    "1 new client, 2 registrations, 1 payment, none already in Bursar, 1 row with errors.",
   );
   const errors = page.getByRole("list", { name: "Row 3: 2 errors" });
   await expect(errors).toContainText("Price (lei): The amount must be more than zero.");
@@ -47,7 +47,7 @@ test("staff import a CSV: a bad row's errors by row number, a corrected file com
   await page.getByLabel("Choose another file").setInputFiles(csvFile([HEADER, ana, radu]));
   await expect(page.getByTestId("chosen-file")).toHaveText("scoala.csv: 2 data rows, 9 columns");
   await page.getByRole("button", { name: "Dry run" }).click();
-  await expect(page.getByTestId("dry-run-summary")).toHaveText("1 new client, 2 registrations, 1 payment, nothing unchanged, no errors.");
+  await expect(page.getByTestId("dry-run-summary")).toHaveText("1 new client, 2 registrations, 1 payment, none already in Bursar, no errors.");
   expect(await countsFor(db, email)).toEqual({ clients: 0, registrations: 0, payments: 0 });
   await page.getByRole("button", { name: "Commit the import" }).click();
   const confirm = page.getByRole("dialog", { name: "Import these rows?" });

@@ -26,10 +26,10 @@ export default async function Page() {
         {t("registrationImport.back")}
       </Link>
       <PageHeader title={t("registrationImport.title")} description={t("registrationImport.description")} />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <Card className="h-fit space-y-3 p-5 text-sm lg:order-2">
+      <div className="space-y-6">
+        <Card className="space-y-3 p-5 text-sm">
           <h2 className="font-medium">{t("registrationImport.howTitle")}</h2>
-          <ul className="list-disc space-y-1.5 pl-4 text-slate-700">
+          <ul className="list-disc space-y-1.5 pl-4 text-slate-700 md:grid md:grid-cols-2 md:gap-x-8 md:space-y-0 md:gap-y-1.5">
             <li>{t("registrationImport.how.courses")}</li>
             <li>{t("registrationImport.how.amounts")}</li>
             <li>{t("registrationImport.how.bucharest")}</li>
@@ -48,9 +48,7 @@ export default async function Page() {
             {t("registrationImport.templateHint")}
           </p>
         </Card>
-        <div className="min-w-0 lg:order-1">
-          <ImportWizard limitHint={limit} />
-        </div>
+        <ImportWizard limitHint={limit} />
       </div>
     </>
   );

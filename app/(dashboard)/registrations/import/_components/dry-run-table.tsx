@@ -23,8 +23,9 @@ export function DryRunTable({ rows, errorCount }: { rows: PreviewRow[]; errorCou
           {t("dryRun.onlyErrors")}
         </label>
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200">
-        <table className="w-full min-w-[40rem] text-left text-sm">
+      {/* Scrolls sideways on a phone; focusable so a keyboard can scroll it too. */}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500" role="region" aria-label={t("dryRun.caption")} tabIndex={0}>
+        <table className="w-full min-w-[48rem] text-left text-sm">
           <caption className="sr-only">{t("dryRun.caption")}</caption>
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr>
@@ -33,7 +34,7 @@ export function DryRunTable({ rows, errorCount }: { rows: PreviewRow[]; errorCou
               <th scope="col" className="px-3 py-2">{t("dryRun.columns.client")}</th>
               <th scope="col" className="px-3 py-2">{t("dryRun.columns.course")}</th>
               <th scope="col" className="px-3 py-2">{t("dryRun.columns.result")}</th>
-              <th scope="col" className="px-3 py-2">{t("dryRun.columns.errors")}</th>
+              <th scope="col" className="w-[40%] min-w-64 px-3 py-2">{t("dryRun.columns.errors")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

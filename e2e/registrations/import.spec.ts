@@ -74,6 +74,31 @@ test("staff import a CSV: a bad row's errors by row number, a corrected file com
   expect(await countsFor(db, email)).toEqual({ clients: 1, registrations: 2, payments: 1 });
 });
 
+test("a file dropped on the zone is read like a chosen one; what is not a CSV file is refused before sending", async ({ asStaff: page }) => {
+  await page.goto("/registrations/import");
+  const drop = async (name: string, type: string, text: string) => {
+    const dataTransfer = await page.evaluateHandle(
+      ({ name, type, text }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], name, { type }));
+        return dt;
+      },
+      { name, type, text },
+    );
+    await page.getByTestId("import-dropzone").dispatchEvent("drop", { dataTransfer });
+  };
+  await drop("poza.png", "image/png", "not a table");
+  await expect(page.getByRole("alert").filter({ hasText: "This is not a CSV file." })).toBeVisible();
+  await drop("scoala.csv", "text/csv", `${HEADER}\r\n`);
+  await expect(page.getByTestId("chosen-file")).toHaveText("scoala.csv: no data rows, 9 columns");
+  await expect(page.getByText("The file has a header row but no data rows below it")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Dry run" })).toHaveCount(0);
+  await drop("scoala.csv", "text/csv", `${HEADER}\r\nAna Pop;;Ion Pop;Curs inexistent;;;;;\r\n`);
+  await expect(page.getByTestId("chosen-file")).toHaveText("scoala.csv: 1 data row, 9 columns");
+  await page.getByRole("button", { name: "Dry run" }).click();
+  await expect(page.getByRole("list", { name: "Row 2: 1 error" })).toContainText("Course: No active course has this name.");
+});
+
 test("the template downloads as a CSV named for Bursar", async ({ asStaff: page }) => {
   await page.goto("/registrations/import");
   const download = page.waitForEvent("download");

@@ -25,7 +25,10 @@ export const REQUIRED_FIELDS: readonly ImportField[] = ["clientName", "participa
 /** Which column (by header text) feeds each field; unmapped fields are absent. */
 export type ColumnMapping = Partial<Record<ImportField, string>>;
 
-export const MAX_IMPORT_ROWS = 5_000;
+// Each row commits through the same use-cases as the forms (client, registration, payment, audit), one
+// transaction for the file: about 400 rows took 25 s on a heavily loaded 2-core machine. Past this
+// size, split the file (or make the commit set-based).
+export const MAX_IMPORT_ROWS = 2_000;
 /**
  * The largest file the screen accepts, stated to the user. The file travels as a server-action argument,
  * and proxy.ts refuses bodies over ACTION_BODY_LIMIT: JSON escaping (quotes, line breaks) can add to

@@ -52,6 +52,9 @@ export function CommitImport({ file, mapping, counts, onDone }: { file: ChosenFi
         >
           <div className="space-y-4" aria-busy={pending}>
             {failure && <Alert tone="error">{failure}</Alert>}
+            <p className="text-sm text-slate-600" aria-live="polite">
+              {pending ? t("slow") : ""}
+            </p>
             <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
               <DialogClose asChild>
                 <Button type="button" variant="secondary" disabled={pending}>

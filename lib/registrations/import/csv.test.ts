@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseMoneyToBani } from "../money";
-import { IMPORT_FIELDS, MAX_IMPORT_ROWS, guessMapping, readImportDate, headerKeyOf, importTemplateCsv, parseCsv } from "./csv";
+import { IMPORT_FIELDS, MAX_IMPORT_ROWS, adaptMapping, guessMapping, readImportDate, headerKeyOf, importTemplateCsv, parseCsv } from "./csv";
 
 describe("parseCsv", () => {
   it("reads Excel's Romanian export: BOM, semicolons, quoted cells, the spreadsheet's row numbers", () => {
@@ -53,6 +53,12 @@ describe("guessMapping", () => {
   it("maps every column of the template", () => {
     const { headers } = parseCsv(importTemplateCsv());
     expect(Object.keys(guessMapping(headers)).sort()).toEqual([...IMPORT_FIELDS].sort());
+  });
+
+  it("puts a remembered mapping onto this file's spelling of the same headers", () => {
+    const saved = { clientName: "Cine plătește", participantName: "Pentru cine", courseName: "Ce curs" };
+    expect(adaptMapping(saved, ["CE CURS", "pentru cine", "Cine plateste"])).toEqual({ clientName: "Cine plateste", participantName: "pentru cine", courseName: "CE CURS" });
+    expect(adaptMapping(saved, ["Cine plătește", "Pentru cine"])).toEqual({ clientName: "Cine plătește", participantName: "Pentru cine" });
   });
 
   it("keys a header row independently of column order and spelling", () => {

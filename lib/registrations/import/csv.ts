@@ -84,6 +84,18 @@ export function guessMapping(headers: string[]): ColumnMapping {
   return mapping;
 }
 
+/** A mapping remembered for the same header row, onto this file's own spelling of those headers. */
+export function adaptMapping(saved: ColumnMapping, headers: string[]): ColumnMapping {
+  const out: ColumnMapping = {};
+  for (const field of IMPORT_FIELDS) {
+    const header = saved[field];
+    if (!header) continue;
+    const match = headers.find((h) => h === header) ?? headers.find((h) => plain(h) === plain(header));
+    if (match) out[field] = match;
+  }
+  return out;
+}
+
 /** Identifies a header row regardless of order and spelling, to remember its mapping. */
 export function headerKeyOf(headers: string[]): string {
   return [...headers].map(plain).sort().join("|");

@@ -97,5 +97,8 @@ describe("CSV import", () => {
     await commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: csv, mapping });
     expect(await mappingFor(t.db, A.id, ["Ce curs", "Pentru cine", "Cine plătește"])).toEqual(mapping);
     expect((await previewImport(t.db, A.id, csv)).counts).toMatchObject({ exists: 1, error: 0 });
+    // The same headers spelled otherwise (another export, another keyboard) use the remembered mapping too.
+    const respelled = "CINE PLATESTE;pentru cine;Ce curs\nDan Radu;Toma Radu;Dans modern\n";
+    expect((await previewImport(t.db, A.id, respelled)).counts).toMatchObject({ exists: 1, error: 0 });
   });
 });

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { createClient } from "../clients";
 import { recordPayment } from "../record-payment";
 import { createRegistration } from "../registrations";
-import { guessMapping, headerKeyOf, MAX_IMPORT_ROWS, parseCsv, type ColumnMapping, type ParsedCsv } from "./csv";
+import { adaptMapping, guessMapping, headerKeyOf, MAX_IMPORT_ROWS, parseCsv, type ColumnMapping, type ParsedCsv } from "./csv";
 import { planImport, type PlannedRow } from "./plan-import";
 
 export interface ImportPreview {
@@ -40,7 +40,8 @@ export async function mappingFor(db: Executor, orgId: string, headers: string[])
     .select({ mapping: importMappings.mapping })
     .from(importMappings)
     .where(and(eq(importMappings.orgId, orgId), eq(importMappings.headerKey, headerKeyOf(headers))));
-  return saved ? (saved.mapping as ColumnMapping) : guessMapping(headers);
+  // Saved under a key that ignores case and accents, so this file may spell the headers differently.
+  return saved ? adaptMapping(saved.mapping as ColumnMapping, headers) : guessMapping(headers);
 }
 
 /** The dry run: nothing is written. Without a mapping, the remembered (or guessed) one is used. */

@@ -7,6 +7,7 @@ import enClients from "./en/clients.json";
 import enCourses from "./en/courses.json";
 import enDataTable from "./en/data-table.json";
 import enInvoicing from "./en/invoicing.json";
+import enInvoiceInbox from "./en/invoice-inbox.json";
 import enProfiles from "./en/profiles.json";
 import enRegistrationErrors from "./en/registration-errors.json";
 import enRegistrationImport from "./en/registration-import.json";
@@ -21,6 +22,7 @@ import roClients from "./ro/clients.json";
 import roCourses from "./ro/courses.json";
 import roDataTable from "./ro/data-table.json";
 import roInvoicing from "./ro/invoicing.json";
+import roInvoiceInbox from "./ro/invoice-inbox.json";
 import roProfiles from "./ro/profiles.json";
 import roRegistrationErrors from "./ro/registration-errors.json";
 import roRegistrationImport from "./ro/registration-import.json";
@@ -57,6 +59,7 @@ export const en = {
   courses: enCourses,
   clients: enClients,
   invoicing: enInvoicing,
+  invoiceInbox: enInvoiceInbox,
 };
 export const ro: typeof en = {
   ...roBase,
@@ -73,5 +76,6 @@ export const ro: typeof en = {
   courses: roCourses,
   clients: roClients,
   invoicing: roInvoicing,
+  invoiceInbox: roInvoiceInbox,
 };
 export type Messages = typeof en;

@@ -110,6 +110,12 @@ const SAMPLES: Record<string, () => Record<string, unknown>> = {
   listRegistrationIdsAction: () => ({ course: fx.courseId, term: "2026-2027", paymentStatus: ["not_paid", "partially_paid"], status: "all", q: "Popescu" }),
   previewImportAction: () => ({ csv: IMPORT_CSV, mapping: IMPORT_MAPPING }),
   commitImportAction: () => ({ csv: IMPORT_CSV, mapping: IMPORT_MAPPING }),
+  // The invoice inbox: unknown requests are refused as not found / no longer in doubt; null retries every retryable one.
+  retryInvoiceAction: () => ({ requestId: uuid() }),
+  retryInvoicesAction: () => ({ requestIds: [uuid()] }),
+  linkInvoiceAction: () => ({ requestId: uuid(), number: "0001" }),
+  markNotCreatedAction: () => ({ requestId: uuid() }),
+  resumeIssuingAction: () => ({}),
 };
 
 const HOSTILE_STRINGS = [

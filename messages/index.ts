@@ -11,6 +11,7 @@ import enInvoicing from "./en/invoicing.json";
 import enInvoiceInbox from "./en/invoice-inbox.json";
 import enProfiles from "./en/profiles.json";
 import enRegistrationErrors from "./en/registration-errors.json";
+import enRegistrationImport from "./en/registration-import.json";
 import enRegistrations from "./en/registrations.json";
 import enSetupOrder from "./en/setup-order.json";
 import enSmartbill from "./en/smartbill.json";
@@ -26,6 +27,7 @@ import roInvoicing from "./ro/invoicing.json";
 import roInvoiceInbox from "./ro/invoice-inbox.json";
 import roProfiles from "./ro/profiles.json";
 import roRegistrationErrors from "./ro/registration-errors.json";
+import roRegistrationImport from "./ro/registration-import.json";
 import roRegistrations from "./ro/registrations.json";
 import roSetupOrder from "./ro/setup-order.json";
 import roSmartbill from "./ro/smartbill.json";
@@ -55,6 +57,7 @@ export const en = {
   registrationErrors: enRegistrationErrors,
   dataTable: enDataTable,
   registrations: enRegistrations,
+  registrationImport: enRegistrationImport,
   courses: enCourses,
   clients: enClients,
   invoicing: enInvoicing,
@@ -72,6 +75,7 @@ export const ro: typeof en = {
   registrationErrors: roRegistrationErrors,
   dataTable: roDataTable,
   registrations: roRegistrations,
+  registrationImport: roRegistrationImport,
   courses: roCourses,
   clients: roClients,
   invoicing: roInvoicing,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import type { SearchParams } from "nuqs/server";
-import { Plus } from "lucide-react";
+import { Plus, Upload } from "lucide-react";
 import { DataTableSkeleton } from "@/components/data-table/skeleton";
 import { TableTransitionProvider } from "@/components/data-table/table-transition";
 import { Alert } from "@/components/ui/alert";
@@ -29,12 +29,20 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
         description={t("registrations.description")}
         actions={
           canManage && (
-            <Button asChild>
-              <Link href="/registrations/new">
-                <Plus className="size-4" aria-hidden />
-                {t("registrations.new")}
-              </Link>
-            </Button>
+            <div className="flex flex-wrap gap-2">
+              <Button asChild variant="secondary">
+                <Link href="/registrations/import">
+                  <Upload className="size-4" aria-hidden />
+                  {t("registrationImport.link")}
+                </Link>
+              </Button>
+              <Button asChild>
+                <Link href="/registrations/new">
+                  <Plus className="size-4" aria-hidden />
+                  {t("registrations.new")}
+                </Link>
+              </Button>
+            </div>
           )
         }
       />

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clients, payments, registrations } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/test/db";
 import { makeRegOrg, type RegOrg } from "@/test/registrations-fixtures";
+import { MAX_IMPORT_ROWS } from "./csv";
 import { commitImport, mappingFor, previewImport } from "./import-registrations";
 
 let t: TestDb;
@@ -57,7 +58,7 @@ describe("CSV import", () => {
   it("commits in one transaction, reads Romanian and plain amounts, and re-importing creates nothing", async () => {
     const before = await count();
     const preview = await previewImport(t.db, A.id, GOOD);
-    expect(preview.counts).toEqual({ create: 2, exists: 1, error: 0, newClients: 1 });
+    expect(preview.counts).toEqual({ create: 2, exists: 1, error: 0, newClients: 1, payments: 2 });
     expect(await commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: GOOD, mapping: preview.mapping })).toEqual(preview.counts);
     expect(await count()).toEqual({ r: before!.r + 2, c: before!.c + 1, p: before!.p + 2 });
     const [maria] = await t.db.select().from(clients).where(eq(clients.email, "maria@exemplu.ro"));
@@ -70,9 +71,23 @@ describe("CSV import", () => {
     expect(imported).toHaveLength(2);
 
     const again = await previewImport(t.db, A.id, GOOD);
-    expect(again.counts).toEqual({ create: 0, exists: 3, error: 0, newClients: 0 });
+    expect(again.counts).toEqual({ create: 0, exists: 3, error: 0, newClients: 0, payments: 0 });
     await commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: GOOD, mapping: again.mapping });
     expect(await count()).toEqual({ r: before!.r + 2, c: before!.c + 1, p: before!.p + 2 });
+  });
+
+  it("refuses a file over the row limit, and a commit without rows, changing nothing", async () => {
+    const before = await count();
+    const big = `Părinte;Copil;Curs\n${"Dan Radu;Toma Radu;Dans modern\n".repeat(MAX_IMPORT_ROWS + 1)}`;
+    await expect(previewImport(t.db, A.id, big)).rejects.toMatchObject({ message: "registrationImport.errors.tooManyRows" });
+    const mapping = { clientName: "Părinte", participantName: "Copil", courseName: "Curs" };
+    await expect(commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: big, mapping })).rejects.toMatchObject({
+      message: "registrationImport.errors.tooManyRows",
+    });
+    await expect(commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: "Părinte;Copil;Curs\n", mapping })).rejects.toMatchObject({
+      message: "registrationImport.errors.noRows",
+    });
+    expect(await count()).toEqual(before);
   });
 
   it("remembers a column mapping for the same header row", async () => {
@@ -82,5 +97,8 @@ describe("CSV import", () => {
     await commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: csv, mapping });
     expect(await mappingFor(t.db, A.id, ["Ce curs", "Pentru cine", "Cine plătește"])).toEqual(mapping);
     expect((await previewImport(t.db, A.id, csv)).counts).toMatchObject({ exists: 1, error: 0 });
+    // The same headers spelled otherwise (another export, another keyboard) use the remembered mapping too.
+    const respelled = "CINE PLATESTE;pentru cine;Ce curs\nDan Radu;Toma Radu;Dans modern\n";
+    expect((await previewImport(t.db, A.id, respelled)).counts).toMatchObject({ exists: 1, error: 0 });
   });
 });

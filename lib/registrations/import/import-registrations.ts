@@ -7,14 +7,14 @@ import { AppError } from "@/lib/errors";
 import { createClient } from "../clients";
 import { recordPayment } from "../record-payment";
 import { createRegistration } from "../registrations";
-import { guessMapping, headerKeyOf, parseCsv, type ColumnMapping } from "./csv";
+import { adaptMapping, guessMapping, headerKeyOf, MAX_IMPORT_ROWS, parseCsv, type ColumnMapping, type ParsedCsv } from "./csv";
 import { planImport, type PlannedRow } from "./plan-import";
 
 export interface ImportPreview {
   headers: string[];
   mapping: ColumnMapping;
   rows: PlannedRow[];
-  counts: { create: number; exists: number; error: number; newClients: number };
+  counts: { create: number; exists: number; error: number; newClients: number; payments: number };
 }
 
 function countsOf(rows: PlannedRow[]): ImportPreview["counts"] {
@@ -23,7 +23,15 @@ function countsOf(rows: PlannedRow[]): ImportPreview["counts"] {
     exists: rows.filter((r) => r.status === "exists").length,
     error: rows.filter((r) => r.status === "error").length,
     newClients: new Set(rows.filter((r) => r.clientIsNew).map((r) => r.create!.clientKey)).size,
+    payments: rows.filter((r) => r.status === "create" && r.paidBani).length,
   };
+}
+
+/** The file's rows; a file over the row limit is refused whole rather than cut short. */
+function readCsv(csvText: string): ParsedCsv {
+  const csv = parseCsv(csvText);
+  if (csv.rows.length > MAX_IMPORT_ROWS) throw new AppError("validation", "registrationImport.errors.tooManyRows");
+  return csv;
 }
 
 /** The mapping remembered for this header row, else a guess from the header words. */
@@ -32,12 +40,13 @@ export async function mappingFor(db: Executor, orgId: string, headers: string[])
     .select({ mapping: importMappings.mapping })
     .from(importMappings)
     .where(and(eq(importMappings.orgId, orgId), eq(importMappings.headerKey, headerKeyOf(headers))));
-  return saved ? (saved.mapping as ColumnMapping) : guessMapping(headers);
+  // Saved under a key that ignores case and accents, so this file may spell the headers differently.
+  return saved ? adaptMapping(saved.mapping as ColumnMapping, headers) : guessMapping(headers);
 }
 
 /** The dry run: nothing is written. Without a mapping, the remembered (or guessed) one is used. */
 export async function previewImport(db: Executor, orgId: string, csvText: string, mapping?: ColumnMapping): Promise<ImportPreview> {
-  const csv = parseCsv(csvText);
+  const csv = readCsv(csvText);
   const used = mapping ?? (await mappingFor(db, orgId, csv.headers));
   const rows = await planImport(db, orgId, csv, used);
   return { headers: csv.headers, mapping: used, rows, counts: countsOf(rows) };
@@ -54,7 +63,8 @@ export async function commitImport(
   return db.transaction(async (tx) => {
     // One import at a time per organisation, so two uploads of the same file cannot both create.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`import:${a.orgId}`}, 0))`);
-    const csv = parseCsv(a.csvText);
+    const csv = readCsv(a.csvText);
+    if (csv.rows.length === 0) throw new AppError("validation", "registrationImport.errors.noRows");
     const rows = await planImport(tx, a.orgId, csv, a.mapping);
     const counts = countsOf(rows);
     if (counts.error) throw new AppError("validation", "registrationErrors.import.hasErrors");

@@ -3,9 +3,9 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { clients, courses, registrations } from "@/db/schema";
 import { isValidReference, normaliseReference } from "../reference";
-import { clientSchema, dateField, optionalMoneyField, type ClientValues } from "../schemas";
+import { clientSchema, optionalMoneyField, type ClientValues } from "../schemas";
 import { todayInBucharest } from "../dates";
-import { REQUIRED_FIELDS, type ColumnMapping, type ImportField, type ParsedCsv } from "./csv";
+import { readImportDate, REQUIRED_FIELDS, type ColumnMapping, type ImportField, type ParsedCsv } from "./csv";
 
 export interface PlannedRow {
   line: number;
@@ -50,6 +50,7 @@ export async function planImport(db: Executor, orgId: string, csv: ParsedCsv, ma
   const references = new Set(regRows.map((r) => r.reference));
   const registered = new Set(regRows.map((r) => `${r.clientId}|${r.courseId}|${plain(r.participant)}`));
   const seenInFile = new Set<string>();
+  const today = todayInBucharest();
 
   return csv.rows.map(({ line, cells }) => {
     const get = (f: ImportField) => (mapping[f] ? (cells[mapping[f]!] ?? "") : "");
@@ -86,11 +87,11 @@ export async function planImport(db: Executor, orgId: string, csv: ParsedCsv, ma
     const price = money("price");
     const downPayment = money("downPayment");
     const paid = money("paid");
-    let paidOn = todayInBucharest();
+    let paidOn = today;
     if (get("paidOn")) {
-      const d = dateField.safeParse(get("paidOn"));
-      if (d.success) paidOn = d.data;
-      else errors.push({ field: "paidOn", message: d.error.issues[0]!.message });
+      const d = readImportDate(get("paidOn"), today);
+      if ("date" in d) paidOn = d.date;
+      else errors.push({ field: "paidOn", message: d.error });
     }
     const courseIds = get("courseName") ? (courseByName.get(plain(get("courseName"))) ?? []) : [];
     if (get("courseName") && courseIds.length === 0) errors.push({ field: "courseName", message: `${E}.courseUnknown` });

@@ -1,0 +1,73 @@
+"use client";
+
+import { useId, useState } from "react";
+import { useTranslations } from "use-intl";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { useErrorText } from "@/components/use-error-text";
+import type { ColumnMapping } from "@/lib/registrations/import/fields";
+import { commitImportAction } from "../../actions/import-registrations";
+import type { ChosenFile, ImportCounts } from "./types";
+
+// The use-case refuses a file while any row has an error (all rows or none), so Commit stays disabled
+// until the dry run finds none; a confirmation says what will be added.
+export function CommitImport({ file, mapping, counts, onDone }: { file: ChosenFile; mapping: ColumnMapping; counts: ImportCounts; onDone: (c: ImportCounts) => void }) {
+  const t = useTranslations("registrationImport.commit");
+  const tc = useTranslations("common");
+  const errorText = useErrorText();
+  const blockedId = useId();
+  const [open, setOpen] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const blocked = counts.error > 0;
+
+  async function commit() {
+    setPending(true);
+    setFailure(null);
+    try {
+      const res = await commitImportAction({ csv: file.csv, mapping });
+      if (!res.ok) return setFailure(errorText(res) ?? null);
+      setOpen(false);
+      onDone(res.data);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="space-y-2 border-t border-slate-200 pt-4">
+      <Button type="button" disabled={blocked} aria-describedby={blocked ? blockedId : undefined} onClick={() => setOpen(true)}>
+        {t("submit")}
+      </Button>
+      {blocked && (
+        <p id={blockedId} className="text-sm text-slate-600">
+          {t("blocked")}
+        </p>
+      )}
+      <Dialog open={open} onOpenChange={(o) => !pending && setOpen(o)}>
+        <DialogContent
+          title={t("confirmTitle")}
+          description={t("confirm", { clients: counts.newClients, registrations: counts.create, payments: counts.payments })}
+        >
+          <div className="space-y-4" aria-busy={pending}>
+            {failure && <Alert tone="error">{failure}</Alert>}
+            <p className="text-sm text-slate-600" aria-live="polite">
+              {pending ? t("slow") : ""}
+            </p>
+            <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
+              <DialogClose asChild>
+                <Button type="button" variant="secondary" disabled={pending}>
+                  {tc("cancel")}
+                </Button>
+              </DialogClose>
+              <Button type="button" onClick={commit} pending={pending}>
+                {pending ? t("running") : t("confirmButton")}
+              </Button>
+            </div>
+          </div>
+        </DialogContent>
+      </Dialog>
+    </div>
+  );
+}

@@ -7,6 +7,7 @@ import enClients from "./en/clients.json";
 import enCourses from "./en/courses.json";
 import enDataTable from "./en/data-table.json";
 import enInvoicing from "./en/invoicing.json";
+import enInvoiceBulk from "./en/invoice-bulk.json";
 import enProfiles from "./en/profiles.json";
 import enRegistrationErrors from "./en/registration-errors.json";
 import enRegistrations from "./en/registrations.json";
@@ -20,6 +21,7 @@ import roClients from "./ro/clients.json";
 import roCourses from "./ro/courses.json";
 import roDataTable from "./ro/data-table.json";
 import roInvoicing from "./ro/invoicing.json";
+import roInvoiceBulk from "./ro/invoice-bulk.json";
 import roProfiles from "./ro/profiles.json";
 import roRegistrationErrors from "./ro/registration-errors.json";
 import roRegistrations from "./ro/registrations.json";
@@ -54,6 +56,7 @@ export const en = {
   courses: enCourses,
   clients: enClients,
   invoicing: enInvoicing,
+  invoiceBulk: enInvoiceBulk,
 };
 export const ro: typeof en = {
   ...roBase,
@@ -69,5 +72,6 @@ export const ro: typeof en = {
   courses: roCourses,
   clients: roClients,
   invoicing: roInvoicing,
+  invoiceBulk: roInvoiceBulk,
 };
 export type Messages = typeof en;

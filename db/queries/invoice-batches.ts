@@ -25,17 +25,17 @@ export interface BulkCandidate {
 export async function listBulkCandidates(db: Executor, orgId: string, ids: readonly string[]): Promise<BulkCandidate[]> {
   if (!ids.length) return [];
   const r = registrations;
-  const ir = invoiceRequests;
   const rows = await db
     .select({
       id: r.id,
       courseId: r.courseId,
       status: r.status,
       priceBani: r.priceBani,
-      invoicedBani: sql<string>`coalesce((select sum(${ir.amountBani}) from ${ir} where ${ir.orgId} = ${orgId} and ${ir.registrationId} = ${r.id}
-        and ${ir.status} in ('queued', 'issuing', 'in_doubt', 'issued')), 0)`,
-      open: sql<boolean>`exists (select 1 from ${ir} where ${ir.orgId} = ${orgId} and ${ir.registrationId} = ${r.id}
-        and ${ir.kind} in ('manual', 'bulk') and ${ir.status} in ('queued', 'issuing', 'in_doubt'))`,
+      // Spelled out: inside a select list drizzle leaves columns unqualified, and "id" would bind to the subquery's table.
+      invoicedBani: sql<string>`coalesce((select sum(x.amount_bani) from invoice_requests x where x.org_id = ${orgId}
+        and x.registration_id = registrations.id and x.status in ('queued', 'issuing', 'in_doubt', 'issued')), 0)`,
+      open: sql<boolean>`exists (select 1 from invoice_requests x where x.org_id = ${orgId} and x.registration_id = registrations.id
+        and x.kind in ('manual', 'bulk') and x.status in ('queued', 'issuing', 'in_doubt'))`,
     })
     .from(r)
     .where(and(eq(r.orgId, orgId), sql`${r.id} = any(${idArray(ids)})`));

@@ -18,7 +18,7 @@ test("staff issue 50 invoices for all matching registrations; progress survives 
 
   await page.goto("/registrations");
   await expect(page.getByTestId("registrations-count")).toHaveText("50 registrations");
-  await page.getByRole("checkbox", { name: "Select all rows on this page" }).check();
+  await page.getByRole("checkbox", { name: "Select all registrations on this page" }).check();
   await page.getByRole("button", { name: "Select all 50 matching this filter" }).click();
   await expect(page.getByTestId("selection-count")).toHaveText("All 50 rows matching this filter are selected");
   await page.getByRole("button", { name: "Issue invoices" }).click();
@@ -72,7 +72,7 @@ test("staff issue 50 invoices for all matching registrations; progress survives 
 
   // Selecting them again: nothing left to invoice.
   await page.goto("/registrations");
-  await page.getByRole("checkbox", { name: "Select all rows on this page" }).check();
+  await page.getByRole("checkbox", { name: "Select all registrations on this page" }).check();
   await page.getByRole("button", { name: "Issue invoices" }).click();
   const again = page.getByRole("dialog", { name: "Issue invoices" });
   await expect(again.getByTestId("bulk-summary-count")).toHaveText("No invoices will be issued");
@@ -86,7 +86,7 @@ test("cancel leaves what is still queued cancelled, and nothing of it reaches Sm
   await sandbox.control("add-fault", { account: school.smartbill.email, kind: "latency", path: "/invoice/v2", method: "POST", ms: 1_500, count: 12 });
 
   await page.goto("/registrations");
-  await page.getByRole("checkbox", { name: "Select all rows on this page" }).check();
+  await page.getByRole("checkbox", { name: "Select all registrations on this page" }).check();
   await expect(page.getByTestId("selection-count")).toHaveText("12 rows selected");
   await page.getByRole("button", { name: "Issue invoices" }).click();
   const dialog = page.getByRole("dialog", { name: "Issue invoices" });

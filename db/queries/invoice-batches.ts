@@ -144,7 +144,7 @@ export interface BatchRequestRow {
   failureType: string | null;
 }
 
-/** A batch's requests: those still needing attention first (failed, in doubt), then in creation order; capped. */
+/** A batch's requests: those needing attention first (failed, in doubt), then being sent, then by reference; capped. */
 export async function listBatchRequests(db: Executor, orgId: string, batchId: string, limit = 200): Promise<BatchRequestRow[]> {
   const ir = invoiceRequests;
   return db
@@ -164,6 +164,6 @@ export async function listBatchRequests(db: Executor, orgId: string, batchId: st
     .from(ir)
     .innerJoin(registrations, and(eq(registrations.orgId, orgId), eq(registrations.id, ir.registrationId)))
     .where(and(eq(ir.orgId, orgId), eq(ir.batchId, batchId)))
-    .orderBy(sql`case ${ir.status} when 'failed' then 0 when 'in_doubt' then 1 when 'issuing' then 2 else 3 end`, asc(ir.createdAt), asc(ir.id))
+    .orderBy(sql`case ${ir.status} when 'failed' then 0 when 'in_doubt' then 1 when 'issuing' then 2 else 3 end`, asc(registrations.reference), asc(ir.id))
     .limit(limit);
 }

@@ -95,6 +95,15 @@ test("cancel leaves what is still queued cancelled, and nothing of it reaches Sm
   await expect(page).toHaveURL(/\/invoices\/batches\/[0-9a-f-]{36}$/);
   await expect.poll(() => issuedNow(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
 
+  await test.step("the registrations page says a run is going on and links to it", async () => {
+    const tab = await page.context().newPage();
+    await tab.goto("/registrations");
+    await expect(tab.getByTestId("running-batches")).toContainText(/Bulk issue running: \d+\/12/);
+    await tab.getByTestId("running-batches").getByRole("link", { name: "View progress" }).click();
+    await expect(tab).toHaveURL(page.url());
+    await tab.close();
+  });
+
   await page.getByRole("button", { name: "Cancel what is still queued" }).click();
   const confirm = page.getByRole("dialog", { name: "Cancel the queued invoices?" });
   await confirm.getByRole("button", { name: "Cancel queued invoices" }).click();

@@ -44,7 +44,7 @@ export default defineConfig({
   ],
   webServer: {
     // `npm run build` must have run first (the test command does it).
-    command: `node --import tsx scripts/with-db.ts --migrate --seed -- next start -p ${PORT} -H 127.0.0.1`,
+    command: `node --conditions=react-server --import tsx scripts/with-db.ts --migrate --seed -- next start -p ${PORT} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: !process.env.CI,

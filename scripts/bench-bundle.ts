@@ -151,7 +151,7 @@ async function main() {
   });
   const server = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/with-db.ts", "--migrate", "--seed", "--", "next", "start", "-p", values.port!, "-H", "127.0.0.1"],
+    ["--conditions=react-server", "--import", "tsx", "scripts/with-db.ts", "--migrate", "--seed", "--", "next", "start", "-p", values.port!, "-H", "127.0.0.1"],
     { cwd: root, env: {
         ...process.env,
         DATABASE_URL: pg.url,

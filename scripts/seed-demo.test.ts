@@ -1,4 +1,5 @@
 // The demo seed refuses the demo in production unless it is asked for explicitly.
+import crypto from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../test/db";
 import { seedDemo } from "./seed-demo";
@@ -7,6 +8,8 @@ describe("the demo seed", () => {
   let t: TestDb;
   beforeEach(async () => {
     t = await createTestDb();
+    // with-db.ts makes one for `npm start`; the demo school stores its SmartBill token encrypted.
+    process.env.BURSAR_ENCRYPTION_KEY ??= crypto.randomBytes(32).toString("base64");
   });
   afterEach(() => t.drop());
 

@@ -7,6 +7,7 @@ import { DEMO_ORG_NAME, DEMO_PASSWORD, DEMO_USERS, insertDemoSchool } from "../d
 import { hashPassword } from "../lib/auth/password";
 import { isDemoEnabled, isSandboxSwitchOn, type SwitchEnv } from "../lib/demo-mode";
 import { seedSandboxDemo } from "../lib/smartbill-sandbox/demo";
+import { seedDemoInvoicing } from "./demo/invoicing";
 import { seedDemoRegistrations } from "./demo/registrations";
 
 export interface DemoContext {
@@ -29,6 +30,8 @@ const STEPS: DemoStep[] = [
   { name: "registrations", run: async ({ db, orgId }) => void (await seedDemoRegistrations(db, orgId)) },
   // The published demo account of the built-in sandbox, for typing credentials by hand.
   { name: "sandbox demo account", when: isSandboxSwitchOn, run: ({ sql }) => seedSandboxDemo(sql) },
+  // Connected to that account and already invoicing: issued invoices, one failed one to retry.
+  { name: "invoicing", when: isSandboxSwitchOn, run: async ({ db, sql, orgId }) => void (await seedDemoInvoicing(db, sql, orgId)) },
 ];
 
 export async function seedDemo(url: string, opts: { baseUrl: string; env?: SwitchEnv; log?: (line: string) => void }): Promise<"seeded" | "skipped"> {
@@ -53,7 +56,7 @@ export async function seedDemo(url: string, opts: { baseUrl: string; env?: Switc
       `  Bursar is starting at ${opts.baseUrl}`,
       `  Demo school "${DEMO_ORG_NAME}" — password for every demo user: ${DEMO_PASSWORD}`,
       ...DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.email}`),
-      ...(isSandboxSwitchOn(env) ? ["  SmartBill sandbox: on — SmartBill setup → Use the sandbox"] : []),
+      ...(isSandboxSwitchOn(env) ? ["  SmartBill sandbox: on — the demo school is connected to its demo account; a new school uses \"Use the sandbox\""] : []),
       "",
     ].join("\n"),
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { FileStack } from "lucide-react";
 import { useTranslations } from "use-intl";
 import type { TableSelection } from "@/components/data-table/types";
@@ -23,13 +23,17 @@ export function BulkActions({ selection, filter }: { selection: TableSelection; 
   const [open, setOpen] = useState<{ selection: BulkSelectionInput } | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [summaryError, setSummaryError] = useState<string | null>(null);
+  // A summary answered after its dialog was closed (and another opened) must not land in the new one.
+  const latest = useRef(0);
 
   async function start() {
     const chosen: BulkSelectionInput = selection.mode === "ids" ? { ids: selection.ids } : { all: filter };
     setSummary(null);
     setSummaryError(null);
     setOpen({ selection: chosen });
+    const ticket = ++latest.current;
     const res = await bulkIssueSummaryAction({ selection: chosen });
+    if (ticket !== latest.current) return;
     if (res.ok) setSummary(res.data);
     else setSummaryError(errorText(res) ?? null);
   }
@@ -40,7 +44,11 @@ export function BulkActions({ selection, filter }: { selection: TableSelection; 
         <FileStack className="size-4" aria-hidden />
         {t("issue")}
       </Button>
-      {open && <BulkIssueDialog selection={open.selection} summary={summary} summaryError={summaryError} onOpenChange={(o) => !o && setOpen(null)} />}
+      {open && <BulkIssueDialog selection={open.selection} summary={summary} summaryError={summaryError} onOpenChange={(o) => {
+            if (o) return;
+            latest.current++;
+            setOpen(null);
+          }} />}
     </>
   );
 }

@@ -30,7 +30,8 @@ test("staff issue 50 invoices for all matching registrations; progress survives 
   await expect(dialog.getByTestId("bulk-summary-eta")).toHaveText("Estimated time: about a minute");
   // A double click on Confirm: one batch (the dialog's client id), checked below in the database.
   await dialog.getByRole("button", { name: "Confirm and issue" }).dblclick();
-  await expect(page).toHaveURL(/\/invoices\/batches\/[0-9a-f-]{36}$/);
+  // Creating 50 requests (each under its registration's lock) takes a few seconds on a busy machine.
+  await expect(page).toHaveURL(/\/invoices\/batches\/[0-9a-f-]{36}$/, { timeout: 45_000 });
   const batchId = page.url().split("/").pop()!;
 
   const bar = page.getByRole("progressbar", { name: "Invoices issued" });
@@ -92,7 +93,7 @@ test("cancel leaves what is still queued cancelled, and nothing of it reaches Sm
   const dialog = page.getByRole("dialog", { name: "Issue invoices" });
   await expect(dialog.getByTestId("bulk-summary-count")).toHaveText("12 invoices will be issued");
   await dialog.getByRole("button", { name: "Confirm and issue" }).click();
-  await expect(page).toHaveURL(/\/invoices\/batches\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/invoices\/batches\/[0-9a-f-]{36}$/, { timeout: 45_000 });
   await expect.poll(() => issuedNow(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
 
   await test.step("the registrations page says a run is going on and links to it", async () => {

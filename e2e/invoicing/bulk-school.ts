@@ -43,13 +43,13 @@ export async function createBulkSchool(page: Page, db: postgres.Sql, opts: { cou
   return { orgId, name, admin, smartbill, references };
 }
 
-/** A second staff member of the school, signed in on a browser context of their own. */
-export async function signInSecondStaff(browser: Browser, db: postgres.Sql, school: BulkSchool): Promise<Page> {
-  const email = uniqueEmail("staff");
+/** Another member of the school (staff by default), signed in on a browser context of their own. */
+export async function signInSecondStaff(browser: Browser, db: postgres.Sql, school: BulkSchool, role: "staff" | "accountant" = "staff"): Promise<Page> {
+  const email = uniqueEmail(role);
   // Same password as the admin: copy the hash instead of hashing here.
   const [user] = await db<{ id: string }[]>`insert into users (email, name, password_hash)
-    select ${email}, 'Radu Staff', password_hash from users where email = ${school.admin.email} returning id`;
-  await db`insert into memberships (org_id, user_id, role) values (${school.orgId}, ${user!.id}, 'staff')`;
+    select ${email}, ${role === "staff" ? "Radu Staff" : "Ioana Contabil"}, password_hash from users where email = ${school.admin.email} returning id`;
+  await db`insert into memberships (org_id, user_id, role) values (${school.orgId}, ${user!.id}, ${role})`;
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, email, school.admin.password);

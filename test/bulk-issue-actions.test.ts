@@ -152,4 +152,19 @@ describe("bulk issue", () => {
     const view = await getBatch(first.data.batchId);
     expect(view.body).toMatchObject({ finished: true, etaSeconds: 0, batch: { counts: { cancelled: 4, queued: 0 } } });
   });
+
+  it("a school that cannot issue yet (no billing profile) is told so before confirming, and a start writes nothing", async () => {
+    const s = await createInvoicingSchool(t, sandbox, { count: 2 });
+    await t.sql`update billing_profiles set archived_at = now(), is_default = false where org_id = ${s.orgId}`;
+    actAs({ userId: s.staffId });
+    const summary = await act.bulkIssueSummaryAction({ selection: { ids: s.registrations } });
+    expect(summary).toMatchObject({ ok: true, data: { toInvoice: 2, series: [], blocked: "invoicing.errors.noProfile" } });
+    const before = await snapshot();
+    expect(await act.startBulkIssueAction({ clientBatchId: randomUUID(), selection: { ids: s.registrations } })).toMatchObject({
+      ok: false,
+      code: "conflict",
+      error: "invoicing.errors.noProfile",
+    });
+    expect(await snapshot()).toEqual(before);
+  });
 });

@@ -166,5 +166,9 @@ describe("bulk issue", () => {
       error: "invoicing.errors.noProfile",
     });
     expect(await snapshot()).toEqual(before);
+
+    await t.sql`update smartbill_connections set disconnected_at = now() where org_id = ${s.orgId}`;
+    const disconnected = await act.bulkIssueSummaryAction({ selection: { ids: s.registrations } });
+    expect(disconnected).toMatchObject({ ok: true, data: { blocked: "invoiceBulk.errors.notConnected" } });
   });
 });

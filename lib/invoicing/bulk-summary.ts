@@ -2,6 +2,7 @@ import "server-only";
 import type { Executor } from "@/db";
 import { countPendingRequests, listBulkCandidates, type BulkCandidate } from "@/db/queries/invoice-batches";
 import { listRegistrationIds, type RegistrationFilterParams } from "@/db/queries/registrations";
+import { getActiveConnection } from "@/db/queries/smartbill-connections";
 import { AppError } from "@/lib/errors";
 import { budgetOf } from "@/lib/smartbill";
 import { SMARTBILL_RATE_LIMIT } from "@/lib/smartbill/config";
@@ -69,7 +70,8 @@ export async function summarizeBulk(db: Executor, orgId: string, selection: Bulk
   // Profile, series and VAT depend on the course only: plan one registration per course, total each.
   const series = new Map<string, SeriesSummary>();
   let totalBani = 0;
-  let blocked: string | null = null;
+  // Without a connection every request of the run would fail: say so before it starts.
+  let blocked: string | null = (await getActiveConnection(db, orgId)) ? null : "invoiceBulk.errors.notConnected";
   for (const group of byCourse.values()) {
     let plan;
     try {

@@ -60,6 +60,9 @@ export default defineConfig({
       // reaches for the internet.
       SMARTBILL_BASE_URL: `${baseURL}/api/smartbill-sandbox/SBORO/api`,
       SMARTBILL_RETRY_BASE_MS: "50",
+      // An invoice create that gets no answer goes in doubt after 5 s (not 60 s), so the reconcile specs
+      // see it within a test; reconcile waits this + 10 s before deciding.
+      SMARTBILL_CREATE_TIMEOUT_MS: "5000",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

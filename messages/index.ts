@@ -8,6 +8,7 @@ import enCourses from "./en/courses.json";
 import enDataTable from "./en/data-table.json";
 import enInvoicing from "./en/invoicing.json";
 import enInvoiceBulk from "./en/invoice-bulk.json";
+import enInvoiceInbox from "./en/invoice-inbox.json";
 import enProfiles from "./en/profiles.json";
 import enRegistrationErrors from "./en/registration-errors.json";
 import enRegistrations from "./en/registrations.json";
@@ -22,6 +23,7 @@ import roCourses from "./ro/courses.json";
 import roDataTable from "./ro/data-table.json";
 import roInvoicing from "./ro/invoicing.json";
 import roInvoiceBulk from "./ro/invoice-bulk.json";
+import roInvoiceInbox from "./ro/invoice-inbox.json";
 import roProfiles from "./ro/profiles.json";
 import roRegistrationErrors from "./ro/registration-errors.json";
 import roRegistrations from "./ro/registrations.json";
@@ -57,6 +59,7 @@ export const en = {
   clients: enClients,
   invoicing: enInvoicing,
   invoiceBulk: enInvoiceBulk,
+  invoiceInbox: enInvoiceInbox,
 };
 export const ro: typeof en = {
   ...roBase,
@@ -73,5 +76,6 @@ export const ro: typeof en = {
   clients: roClients,
   invoicing: roInvoicing,
   invoiceBulk: roInvoiceBulk,
+  invoiceInbox: roInvoiceInbox,
 };
 export type Messages = typeof en;

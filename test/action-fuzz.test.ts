@@ -114,6 +114,12 @@ const SAMPLES: Record<string, () => Record<string, unknown>> = {
   bulkIssueSummaryAction: () => ({ selection: { ids: [fx.registrationId, fx.cancelId] } }),
   startBulkIssueAction: () => ({ clientBatchId: uuid(), selection: { ids: [fx.registrationId] } }),
   cancelBulkIssueAction: () => ({ batchId: uuid() }),
+  // The invoice inbox: unknown requests are refused as not found / no longer in doubt; null retries every retryable one.
+  retryInvoiceAction: () => ({ requestId: uuid() }),
+  retryInvoicesAction: () => ({ requestIds: [uuid()] }),
+  linkInvoiceAction: () => ({ requestId: uuid(), number: "0001" }),
+  markNotCreatedAction: () => ({ requestId: uuid() }),
+  resumeIssuingAction: () => ({}),
 };
 
 const HOSTILE_STRINGS = [

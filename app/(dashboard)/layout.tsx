@@ -9,18 +9,30 @@ import { getT } from "@/lib/i18n";
 import { homePathFor } from "@/lib/auth/permissions";
 import { db } from "@/db";
 import { getActiveConnection } from "@/db/queries/smartbill-connections";
+import { countInbox } from "@/db/queries/invoice-inbox";
+import { getInvoicingPause } from "@/db/queries/invoices";
+import { InvoicingPauseBanner } from "./_components/invoicing-pause-banner";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const member = await requireUser();
   const t = await getT();
   // The badge tells everyone in the school that invoices go to the sandbox, not to SmartBill.
   const onSandbox = (await getActiveConnection(db, member.org.id))?.isSandbox ?? false;
+  // Those who issue see what waits for them: the sidebar count and the package-exhausted banner.
+  const issues = can(member.role, "issueInvoices");
+  const [inbox, pause] = issues ? await Promise.all([countInbox(db, member.org.id), getInvoicingPause(db, member.org.id)]) : [null, null];
+  const attention = inbox ? inbox.failed + inbox.inDoubt : 0;
   const items: NavItem[] = [];
   // Accountants see registrations, clients and courses read-only (PRODUCT.md §1).
   items.push({ href: "/registrations", label: t("nav.registrations"), icon: "registrations" });
   items.push({ href: "/clients", label: t("nav.clients"), icon: "clients" });
   items.push({ href: "/courses", label: t("nav.courses"), icon: "courses" });
-  items.push({ href: "/invoices", label: t("nav.invoices"), icon: "invoices" });
+  items.push({
+    href: "/invoices",
+    label: t("nav.invoices"),
+    icon: "invoices",
+    ...(attention ? { badge: attention, badgeLabel: t("invoiceInbox.nav.attention", { count: attention }) } : {}),
+  });
   if (can(member.role, "manageBilling")) {
     items.push({ href: "/setup", label: t("nav.setup"), icon: "setup" });
     items.push({ href: "/settings/billing", label: t("nav.billing"), icon: "billing" });
@@ -65,6 +77,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <div className="border-b border-slate-200 bg-white px-3 py-2 md:hidden">
           <NavLinks items={items} label={t("nav.main")} />
         </div>
+        {pause && <InvoicingPauseBanner pause={pause} waiting={inbox?.queued ?? 0} canResume={can(member.role, "manageBilling")} />}
         <main id="main" className="flex-1 px-4 py-6 md:px-8 md:py-8">
           {children}
         </main>

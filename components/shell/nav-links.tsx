@@ -11,6 +11,9 @@ export interface NavItem {
   label: string;
   icon: keyof typeof ICONS;
   child?: boolean;
+  /** A count of things waiting (failed or in-doubt invoices), with its spoken form. */
+  badge?: number;
+  badgeLabel?: string;
 }
 
 // Class names are spelled out rather than merged with cn(): tailwind-merge would be the largest
@@ -34,6 +37,12 @@ export function NavLinks({ items, label }: { items: NavItem[]; label: string }) 
               >
                 <Icon className="size-4 shrink-0" aria-hidden />
                 {item.label}
+                {item.badge ? (
+                  <span className="ml-auto rounded-full bg-red-100 px-2 text-xs font-semibold text-red-800" data-testid="nav-badge" title={item.badgeLabel}>
+                    <span aria-hidden>{item.badge}</span>
+                    <span className="sr-only"> ({item.badgeLabel})</span>
+                  </span>
+                ) : null}
               </Link>
             </li>
           );

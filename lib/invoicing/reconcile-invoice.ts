@@ -22,14 +22,14 @@ export type ReconcileOutcome = "linked" | "proved_not_created" | "needs_person" 
 
 const refOf = (r: InvoiceRequest): SeriesRef => ({ orgId: r.orgId, cif: r.companyCif, series: r.seriesName });
 
-async function credsFor(db: Executor, r: InvoiceRequest): Promise<SmartBillCredentials> {
+export async function credsFor(db: Executor, r: InvoiceRequest): Promise<SmartBillCredentials> {
   const c = await getActiveConnection(db, r.orgId);
   if (!c) throw new AppError("conflict", "setup.notConnected");
   return { ...credentialsOf(c), cif: r.companyCif };
 }
 
 /** The invoice total of series-number, trying the zero-paddings SmartBill may use; null if not found. */
-async function totalOf(deps: InvoicingDeps, creds: SmartBillCredentials, series: string, n: number, width: number | null): Promise<{ number: string; totalBani: number } | null> {
+export async function totalOf(deps: InvoicingDeps, creds: SmartBillCredentials, series: string, n: number, width: number | null): Promise<{ number: string; totalBani: number } | null> {
   for (const number of numberForms(n, width)) {
     try {
       const st = await deps.sb.invoices.paymentStatus(creds, { seriesName: series, number });

@@ -18,6 +18,13 @@ export interface RetryResult {
   payloadChanged: boolean;
 }
 
+// jsonb hands objects back with its own key order: compare with the keys sorted.
+function canonicalJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+  );
+}
+
 async function retryIn(tx: Transaction, c: { orgId: string; actorUserId: string | null; requestId: string }): Promise<RetryResult> {
   const [r] = await tx.select().from(invoiceRequests).where(and(eq(invoiceRequests.orgId, c.orgId), eq(invoiceRequests.id, c.requestId)));
   if (!r) throw new AppError("not_found", "invoicing.errors.requestNotFound");
@@ -33,7 +40,7 @@ async function retryIn(tx: Transaction, c: { orgId: string; actorUserId: string 
     if (open) throw new AppError("conflict", "invoicing.errors.alreadyBeingInvoiced");
   }
   const plan = await planInvoice(tx, c.orgId, { registrationId: r.registrationId, amountBani: r.amountBani, vatOverride: r.vatOverride });
-  const payloadChanged = JSON.stringify(plan.payload) !== JSON.stringify(r.payload);
+  const payloadChanged = canonicalJson(plan.payload) !== canonicalJson(r.payload);
   const [request] = await tx
     .update(invoiceRequests)
     .set({

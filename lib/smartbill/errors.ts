@@ -65,6 +65,11 @@ const DEFAULT_RETRYABLE: Record<SmartBillErrorCode, boolean> = {
  * Every failure of the SmartBill client. It never holds the API token: only SmartBill's text (cut at
  * the first `<` and scrubbed of the token by the transport), our own text and a few plain fields.
  */
+// Next.js builds the pages and the instrumentation (where the job workers run) as separate bundles, each
+// with its own copy of this class, while the process shares one client (get-smartbill.ts): an error made
+// by one copy fails `instanceof` in the other. isSmartBillError checks this brand instead.
+const BRAND = Symbol.for("bursar.SmartBillError");
+
 export class SmartBillError extends Error {
   readonly code: SmartBillErrorCode;
   readonly originalText: string;
@@ -91,6 +96,7 @@ export class SmartBillError extends Error {
     this.until = init.until;
     this.operation = init.operation;
     this.networkCode = init.networkCode;
+    Object.defineProperty(this, BRAND, { value: true });
   }
 
   toJSON() {
@@ -116,5 +122,5 @@ export class SmartBillError extends Error {
 }
 
 export function isSmartBillError(e: unknown): e is SmartBillError {
-  return e instanceof SmartBillError;
+  return e instanceof SmartBillError || (typeof e === "object" && e !== null && (e as Record<symbol, unknown>)[BRAND] === true);
 }

@@ -117,7 +117,7 @@ export default async function BillingSettingsPage({ searchParams }: { searchPara
               )}
             </Row>
             <Row label={t("settings.billing.quota")}>
-              <span className="font-medium">{issued}</span>
+              <span className="font-medium" data-testid="issued-last-30-days">{issued}</span>
               <span className="block text-xs text-slate-500">{t("settings.billing.quotaHint")}</span>
             </Row>
           </dl>

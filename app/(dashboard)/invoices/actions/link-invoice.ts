@@ -1,0 +1,20 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { db } from "@/db";
+import { getInvoiceRequest } from "@/db/queries/invoices";
+import { linkInvoiceSchema } from "@/lib/invoicing/inbox-schemas";
+import { linkInvoice } from "@/lib/invoicing/reconcile-invoice";
+import { workerDeps } from "@/lib/jobs/deps";
+import { enqueueDrain } from "@/lib/jobs/enqueue";
+import { memberAction } from "@/lib/safe-action";
+
+/** "Link SERIES-NUMBER": an in-doubt request becomes that invoice, once SmartBill confirms it exists. */
+export const linkInvoiceAction = memberAction({ name: "linkInvoice", schema: linkInvoiceSchema, permission: "issueInvoices" }, async ({ requestId, number }, ctx) => {
+  const { totalBani } = await linkInvoice({ ...workerDeps(), db }, { orgId: ctx.orgId, actorUserId: ctx.user.id, requestId, number });
+  // The series is free again: requests waiting behind the in-doubt one go now.
+  const r = await getInvoiceRequest(db, ctx.orgId, requestId);
+  if (r) await enqueueDrain(r.orgId, r.companyCif, r.seriesName);
+  revalidatePath("/invoices", "layout");
+  return { totalBani };
+});

@@ -24,8 +24,8 @@ import { startEmbeddedPostgres, type EmbeddedPg } from "./embedded-pg";
 import { createIssueSchool, statusCounts } from "./issue-fixture";
 import { startWorkerProcess, type WorkerProcess } from "./worker-processes";
 
-const CIF = DEMO_SMARTBILL.company.cif;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const ms = (x: number | string) => Number(x).toFixed(0);
 
 async function scenario(pg: EmbeddedPg, label: string, series: string[], count: number, singleAfterMs: number) {
   const url = await pg.createDatabase(`bench_${series.length}`);
@@ -45,9 +45,10 @@ async function scenario(pg: EmbeddedPg, label: string, series: string[], count: 
     const bulk = school.registrations.slice(0, count);
     const single = school.registrations[count]!;
 
+    const loadAtStart = os.loadavg();
     const t0 = Date.now();
     const batch = await createBulkRequests(h.db, { orgId: school.orgId, actorUserId: school.staffId, clientBatchId: randomUUID(), selection: { ids: bulk.map((r) => r.id) } });
-    await enqueueDrains(series.map((s) => ({ orgId: school.orgId, cif: CIF, series: s })));
+    await enqueueDrains(batch.series);
     const confirmed = Date.now();
 
     let singleMs: number | null = null;
@@ -77,6 +78,20 @@ async function scenario(pg: EmbeddedPg, label: string, series: string[], count: 
       where org_id = ${school.orgId} and batch_id = ${batch.batch.id}`)) as unknown as [{ ms: string }];
     const issuedBulk = (await h.db.execute(sql`select count(*)::int as n from invoice_requests where org_id = ${school.orgId} and batch_id = ${batch.batch.id} and status = 'issued'`)) as unknown as [{ n: number }];
     const log = await admin.readCallLog({ account: DEMO_SMARTBILL.email, limit: 10_000 });
+    // Where an invoice's time goes, per series (database clock): claim → answer recorded (limiter, HTTP,
+    // SmartBill's answer), and answer recorded → next claim (the drain's own bookkeeping and hand-overs).
+    const [cycle] = (await h.db.execute(sql`
+      with a as (
+        select r.series_name, a.started_at, a.finished_at,
+               extract(epoch from a.started_at - lag(a.finished_at) over (partition by r.series_name order by a.started_at)) * 1000 as gap_ms
+        from invoice_attempts a join invoice_requests r on r.id = a.request_id
+        where r.org_id = ${school.orgId} and r.batch_id = ${batch.batch.id} and a.outcome = 'issued')
+      select percentile_cont(0.5) within group (order by extract(epoch from finished_at - started_at) * 1000) as send_p50,
+             percentile_cont(0.9) within group (order by extract(epoch from finished_at - started_at) * 1000) as send_p90,
+             percentile_cont(0.5) within group (order by gap_ms) as gap_p50,
+             percentile_cont(0.99) within group (order by gap_ms) as gap_p99,
+             sum(gap_ms) filter (where gap_ms > 250) as gaps_over_250
+      from a`)) as unknown as [{ send_p50: number; send_p90: number; gap_p50: number; gap_p99: number; gaps_over_250: number | null }];
     const issued = counts.issued ?? 0;
     // From the confirmed batch (its requests committed and the drains woken) to the last bulk invoice.
     const spanMs = Number(span.ms) - confirmed;
@@ -91,6 +106,8 @@ async function scenario(pg: EmbeddedPg, label: string, series: string[], count: 
         `SmartBill calls/invoice: ${(log.length / Math.max(1, issued)).toFixed(3)} (${log.length} calls: ${JSON.stringify(byPath)})`,
         `429 responses:           ${log.filter((c) => c.status === 429).length} (target 0)`,
         `manual issue during run: ${singleMs} ms from Issue to issued (made ${(singleAfterMs / 1000).toFixed(0)} s into the run)`,
+        `per invoice:             claim → answer recorded p50 ${ms(cycle.send_p50)} / p90 ${ms(cycle.send_p90)} ms; recorded → next claim p50 ${ms(cycle.gap_p50)} / p99 ${ms(cycle.gap_p99)} ms (gaps > 250 ms: ${ms(cycle.gaps_over_250 ?? 0)} ms in all)`,
+        `load average (1/5/15):   ${loadAtStart.map((x) => x.toFixed(2)).join(" ")} at the start, ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} at the end (2 cores, shared)`,
       ].join("\n"),
     );
   } finally {

@@ -12,6 +12,8 @@ import "./types";
 export function DataTable<TData>(props: {
   table: Table<TData>;
   total: number;
+  /** `total` is a lower bound: the count stopped there ("more than"). */
+  totalIsLowerBound?: boolean;
   caption: string;
   /** Shown in place of rows when the page is empty (no data yet, or nothing matches the filter). */
   empty: React.ReactNode;
@@ -35,6 +37,7 @@ export function DataTable<TData>(props: {
         <SelectionBar
           selection={props.selection}
           total={total}
+          totalIsLowerBound={props.totalIsLowerBound}
           canSelectAll={pageAllSelected && total > rows.length}
           onSelectAll={props.onSelectAllMatching}
           onClear={props.onClearSelection}
@@ -83,7 +86,7 @@ export function DataTable<TData>(props: {
         {rows.length === 0 && <div className="sticky left-0 px-4 py-14 text-center">{props.empty}</div>}
         {pending && <span className="sr-only" role="status">{t("loading")}</span>}
       </div>
-      {total > 0 && <DataTablePagination table={table} total={total} />}
+      {total > 0 && <DataTablePagination table={table} total={total} totalIsLowerBound={props.totalIsLowerBound} />}
     </div>
   );
 }

@@ -6,7 +6,9 @@ import { useFormatter, useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { PAGE_SIZES } from "./parsers";
 
-export function DataTablePagination<TData>({ table, total }: { table: Table<TData>; total: number }) {
+// With a lower-bound total ("more than 100") the page count is only what is known so far: Next goes
+// on while there are more, and there is no known last page to jump to.
+export function DataTablePagination<TData>({ table, total, totalIsLowerBound }: { table: Table<TData>; total: number; totalIsLowerBound?: boolean }) {
   const t = useTranslations("dataTable");
   const format = useFormatter();
   const { pageIndex, pageSize } = table.getState().pagination;
@@ -20,7 +22,11 @@ export function DataTablePagination<TData>({ table, total }: { table: Table<TDat
   );
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 px-1 py-3 text-sm text-slate-600">
-      <p aria-live="polite">{t("range", { from: format.number(from), to: format.number(to), total })}</p>
+      <p aria-live="polite">
+        {totalIsLowerBound
+          ? t("rangeMore", { from: format.number(from), to: format.number(to), total: format.number(total) })
+          : t("range", { from: format.number(from), to: format.number(to), total })}
+      </p>
       <div className="flex flex-wrap items-center gap-3">
         <label className="flex items-center gap-2">
           <span>{t("rowsPerPage")}</span>
@@ -36,12 +42,12 @@ export function DataTablePagination<TData>({ table, total }: { table: Table<TDat
             ))}
           </select>
         </label>
-        <span className="tabular-nums">{t("pageOf", { page: pageIndex + 1, count: pageCount })}</span>
+        <span className="tabular-nums">{t(totalIsLowerBound ? "pageOfMore" : "pageOf", { page: pageIndex + 1, count: pageCount })}</span>
         <nav aria-label={t("pagination")} className="flex items-center gap-1">
           {nav(t("firstPage"), ChevronsLeft, pageIndex === 0, () => table.setPageIndex(0), "hidden px-2 sm:inline-flex")}
           {nav(t("previousPage"), ChevronLeft, pageIndex === 0, () => table.previousPage())}
           {nav(t("nextPage"), ChevronRight, pageIndex + 1 >= pageCount, () => table.nextPage())}
-          {nav(t("lastPage"), ChevronsRight, pageIndex + 1 >= pageCount, () => table.setPageIndex(pageCount - 1), "hidden px-2 sm:inline-flex")}
+          {nav(t("lastPage"), ChevronsRight, totalIsLowerBound || pageIndex + 1 >= pageCount, () => table.setPageIndex(pageCount - 1), "hidden px-2 sm:inline-flex")}
         </nav>
       </div>
     </div>

@@ -8,6 +8,7 @@ import type { TableSelection } from "./types";
 export function SelectionBar(props: {
   selection: TableSelection;
   total: number;
+  totalIsLowerBound?: boolean;
   canSelectAll: boolean;
   onSelectAll?: () => void;
   onClear?: () => void;
@@ -18,11 +19,15 @@ export function SelectionBar(props: {
   return (
     <div role="region" aria-label={t("selection")} className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-2 text-sm text-indigo-900">
       <p aria-live="polite" className="font-medium" data-testid="selection-count">
-        {selection.mode === "all" ? t("allSelected", { count: selection.total }) : t("selected", { count: selection.ids.length })}
+        {selection.mode === "ids"
+          ? t("selected", { count: selection.ids.length })
+          : selection.totalIsLowerBound
+            ? t("allSelectedMore", { count: selection.total })
+            : t("allSelected", { count: selection.total })}
       </p>
       {selection.mode === "ids" && props.canSelectAll && props.onSelectAll && (
         <Button type="button" variant="link" size="sm" className="h-auto px-0" onClick={props.onSelectAll}>
-          {t("selectAllMatching", { count: props.total })}
+          {props.totalIsLowerBound ? t("selectAllMatchingMore", { count: props.total }) : t("selectAllMatching", { count: props.total })}
         </Button>
       )}
       {props.onClear && (

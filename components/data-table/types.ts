@@ -14,4 +14,4 @@ declare module "@tanstack/react-table" {
 }
 
 /** What the selection bar hands to bulk actions: explicit rows, or every row matching the filter. */
-export type TableSelection = { mode: "ids"; ids: string[] } | { mode: "all"; total: number };
+export type TableSelection = { mode: "ids"; ids: string[] } | { mode: "all"; total: number; totalIsLowerBound?: boolean };

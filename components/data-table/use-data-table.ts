@@ -31,6 +31,8 @@ export function useDataTable<TData>(opts: {
   pageCount: number;
   /** Rows matching the filter, across all pages. */
   total: number;
+  /** `total` is a lower bound ("more than 100": a text search stops counting there). */
+  totalIsLowerBound?: boolean;
   parsers: TableDefaults;
   getRowId: (row: TData) => string;
   /** localStorage key for the column menu's choices. */
@@ -120,7 +122,7 @@ export function useDataTable<TData>(opts: {
 
   const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]);
   const selection: TableSelection | null = allMatching
-    ? { mode: "all", total: opts.total }
+    ? { mode: "all", total: opts.total, totalIsLowerBound: opts.totalIsLowerBound }
     : selectedIds.length > 0
       ? { mode: "ids", ids: selectedIds }
       : null;

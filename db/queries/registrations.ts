@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { auditLog, clients, courses, payments, registrationCounts, registrations, users, type PaymentStatus } from "@/db/schema";
+import { isTextSearch, SEARCH_COUNT_CAP, searchPage } from "./registration-search";
 import { pgText } from "./text";
 
 // db/ never imports lib/: these mirror lib/registrations/schemas.ts (listRegistrationsSchema), whose
@@ -97,43 +98,73 @@ export type RegistrationRow = {
     : (typeof registrationRowColumns)[K]["_"]["data"] | null;
 };
 
+export interface RegistrationPage {
+  rows: RegistrationRow[];
+  /** Matching rows; with `capped`, a lower bound (the text search's count stops at SEARCH_COUNT_CAP). */
+  total: number;
+  pageCount: number;
+  capped: boolean;
+}
+
 /**
  * One page of the registrations table. Past the middle the page is read from the other end (a
  * reversed index walk with a small offset), so the last page costs what the first does; the page's
- * ids come from an index-only walk and only those rows are fetched (deferred join).
+ * ids come from an index-only walk and only those rows are fetched (deferred join). A text search
+ * goes through searchPage (registration-search.ts): its matches are not in any maintained count.
  */
 export async function listRegistrations(
   db: Executor,
   orgId: string,
   p: RegistrationListParams,
-): Promise<{ rows: RegistrationRow[]; total: number; pageCount: number }> {
+  opts: { searchCountCap?: number } = {},
+): Promise<RegistrationPage> {
+  if (isTextSearch(p)) return searchPage(db, orgId, p, opts.searchCountCap ?? SEARCH_COUNT_CAP);
   const total = await countRegistrations(db, orgId, p);
+  return pageOf(db, orgId, p, total);
+}
+
+/** The page for a known total: ids by an index walk from the nearer end. */
+async function pageOf(db: Executor, orgId: string, p: RegistrationListParams, total: number): Promise<RegistrationPage> {
   const pageCount = Math.max(1, Math.ceil(total / p.pageSize));
   const page = Math.min(p.page, pageCount);
   const offset = (page - 1) * p.pageSize;
-  if (offset >= total) return { rows: [], total, pageCount };
+  if (offset >= total) return { rows: [], total, pageCount, capped: false };
   const limit = Math.min(p.pageSize, total - offset);
   const fromEnd = offset + limit / 2 > total / 2;
   const ascending = (p.dir === "asc") !== fromEnd;
-  const order = SORTS[p.sort].map((c) => (ascending ? asc(c) : desc(c)));
-  const where = registrationWhere(orgId, p);
   const ids = db
     .select({ id: r.id })
     .from(r)
-    .where(where)
-    .orderBy(...order)
+    .where(registrationWhere(orgId, p))
+    .orderBy(...sortOrder(p.sort, ascending))
     .limit(limit)
     .offset(fromEnd ? total - offset - limit : offset);
-  const rows = await db
+  const rows = await rowsByIds(db, orgId, ids, p.sort, ascending);
+  if (fromEnd) rows.reverse();
+  return { rows, total, pageCount, capped: false };
+}
+
+function sortOrder(sort: RegistrationSortKey, ascending: boolean): SQL[] {
+  return SORTS[sort].map((c) => (ascending ? asc(c) : desc(c)));
+}
+
+export function sortColumns(sort: RegistrationSortKey) {
+  return SORTS[sort];
+}
+
+/** The table's rows for some ids (a subquery or a list), in the sort's order. */
+export function rowsByIds(db: Executor, orgId: string, ids: SQL | SQLWrapper | string[], sort: RegistrationSortKey, ascending: boolean) {
+  return db
     .select(registrationRowColumns)
     .from(r)
     .where(and(eq(r.orgId, orgId), inArray(r.id, ids)))
-    .orderBy(...order);
-  if (fromEnd) rows.reverse();
-  return { rows, total, pageCount };
+    .orderBy(...sortOrder(sort, ascending));
 }
 
-/** Every id matching a filter ("select all N matching"), capped. */
+/**
+ * Every id matching a filter ("select all N matching"), up to `cap`. Not limited by the text search's
+ * count cap (SEARCH_COUNT_CAP only bounds what the table counts and shows).
+ */
 export async function listRegistrationIds(db: Executor, orgId: string, f: RegistrationFilterParams, cap = 100_000): Promise<string[]> {
   const rows = await db.select({ id: r.id }).from(r).where(registrationWhere(orgId, f)).orderBy(desc(r.createdAt), desc(r.id)).limit(cap);
   return rows.map((x) => x.id);

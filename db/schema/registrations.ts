@@ -150,6 +150,8 @@ export const registrations = pgTable(
   (t) => [
     uniqueIndex("registrations_org_reference_key").on(t.orgId, t.reference),
     // One (organisation, sort column, id) index per whitelisted sort: page and last page walk an index.
+    // Migration 0011 recreates this one with INCLUDE (status, search_text) for text search (drizzle
+    // cannot express INCLUDE): if its key ever changes here, re-add the INCLUDE in a custom migration.
     index("registrations_org_created_idx").on(t.orgId, t.createdAt, t.id),
     index("registrations_org_participant_idx").on(t.orgId, t.participantName, t.id),
     index("registrations_org_client_name_idx").on(t.orgId, t.clientName, t.id),

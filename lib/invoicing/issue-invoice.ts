@@ -1,13 +1,14 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { getQueuedSeries, hasReadyRequests, readyInSeries } from "@/db/queries/invoices";
-import { invoiceAttempts, invoiceRequests, invoicingPauses, registrations, type InvoiceRequest, type InvoiceSeriesRow } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { getQueuedSeries, hasReadyRequests } from "@/db/queries/invoices";
+import { invoiceAttempts, invoiceRequests, invoicingPauses, registrations } from "@/db/schema";
 import { getActiveConnection } from "@/db/queries/smartbill-connections";
 import { credentialsOf } from "@/lib/billing/connection";
-import { isSmartBillError, SmartBillError, type IssuedDocument, type InvoiceInput, type SmartBillCredentials } from "@/lib/smartbill";
+import { isSmartBillError, SmartBillError, type InvoiceInput, type SmartBillCredentials } from "@/lib/smartbill";
 import { resolved, type InvoicingDeps } from "./deps";
 import { failureOfCode, failureOfType } from "./failures";
-import { claimSeries, releaseSeries, renewSeries, setInFlight, storeNextNumber, type SeriesRef } from "./series-hold";
+import { claimNext, nextNumberIsFresh, recordIssued, type Claimed } from "./drain-statements";
+import { claimSeries, releaseSeries, setInFlight, storeNextNumber, type SeriesRef } from "./series-hold";
 
 // Issuing: drainSeries sends the queued requests of one (company, series), one create in flight at a
 // time, so the number each create expects is unambiguous. A create whose outcome is unknown is never
@@ -29,12 +30,6 @@ export interface DrainResult {
 
 const MAX_UNAVAILABLE_ATTEMPTS = 5;
 
-type Claimed = { request: InvoiceRequest; attemptId: string; expected: number | null };
-
-function widthOf(number: string): number | undefined {
-  return number.startsWith("0") ? number.length : undefined;
-}
-
 /** Reads the series' next number from SmartBill (a series missing there fails its requests definitively). */
 async function refreshNextNumber(deps: InvoicingDeps, s: SeriesRef, creds: SmartBillCredentials, slotWaitMs: number): Promise<number | null> {
   const list = await deps.sb.series.list(creds, { type: "f" }, { maxWaitMs: slotWaitMs });
@@ -44,44 +39,6 @@ async function refreshNextNumber(deps: InvoicingDeps, s: SeriesRef, creds: Smart
   return found.nextNumber;
 }
 
-/** Claims the next ready request of the series (queued → issuing) and records the attempt. */
-async function claimNext(deps: InvoicingDeps, s: SeriesRef, series: InvoiceSeriesRow, drainerId: string, leaseMs: number): Promise<Claimed | "paused" | "empty" | "lost_hold"> {
-  return deps.db.transaction(async (tx) => {
-    const [pause] = await tx.select().from(invoicingPauses).where(eq(invoicingPauses.orgId, s.orgId));
-    if (pause) return "paused";
-    const [next] = await tx
-      .select()
-      .from(invoiceRequests)
-      .where(readyInSeries(s))
-      .orderBy(desc(invoiceRequests.priority), asc(invoiceRequests.createdAt))
-      .limit(1)
-      .for("update", { skipLocked: true });
-    if (!next) return "empty";
-    if (!(await renewSeries(tx, s, drainerId, leaseMs))) return "lost_hold";
-    // Unknown only when GET /series could not say (the create then fails or is left to a person).
-    const expected = series.nextNumber;
-    const expectedText = expected === null ? null : String(expected);
-    const [request] = await tx
-      .update(invoiceRequests)
-      .set({
-        status: "issuing",
-        leaseUntil: sql`now() + make_interval(secs => ${leaseMs / 1000})`,
-        expectedNumber: expectedText,
-        attemptCount: sql`${invoiceRequests.attemptCount} + 1`,
-        lastAttemptAt: sql`now()`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(invoiceRequests.id, next.id), eq(invoiceRequests.status, "queued")))
-      .returning();
-    await setInFlight(tx, s, request!.id);
-    const [attempt] = await tx
-      .insert(invoiceAttempts)
-      .values({ orgId: s.orgId, requestId: request!.id, requestBody: request!.payload, expectedNumber: expectedText })
-      .returning({ id: invoiceAttempts.id });
-    return { request: request!, attemptId: attempt!.id, expected };
-  });
-}
-
 async function finishAttempt(tx: Parameters<Parameters<InvoicingDeps["db"]["transaction"]>[0]>[0], attemptId: string, outcome: typeof invoiceAttempts.$inferInsert.outcome, e?: SmartBillError, response?: string) {
   await tx
     .update(invoiceAttempts)
@@ -89,34 +46,11 @@ async function finishAttempt(tx: Parameters<Parameters<InvoicingDeps["db"]["tran
     .where(eq(invoiceAttempts.id, attemptId));
 }
 
-async function onIssued(deps: InvoicingDeps, s: SeriesRef, c: Claimed, doc: IssuedDocument): Promise<void> {
-  await deps.db.transaction(async (tx) => {
-    // From in_doubt too: the sweeper may have given up on a slow answer that did come.
-    await tx
-      .update(invoiceRequests)
-      .set({
-        status: "issued",
-        issuedSeries: doc.series || s.series,
-        issuedNumber: doc.number,
-        documentId: doc.documentId !== undefined ? String(doc.documentId) : null,
-        documentUrl: doc.documentUrl ?? null,
-        documentViewUrl: doc.documentViewUrl ?? null,
-        issuedAt: sql`now()`,
-        leaseUntil: null,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(invoiceRequests.id, c.request.id), sql`${invoiceRequests.status} in ('issuing', 'in_doubt')`));
-    await finishAttempt(tx, c.attemptId, "issued", undefined, JSON.stringify(doc));
-    await storeNextNumber(tx, s, Number(doc.number) + 1, widthOf(doc.number));
-    await setInFlight(tx, s, null);
-  });
-}
-
 type Outcome = { stop?: DrainStop; retryAt?: Date; inDoubt?: boolean; failed?: boolean };
 
 async function onError(deps: InvoicingDeps, s: SeriesRef, c: Claimed, e: SmartBillError): Promise<Outcome> {
   return deps.db.transaction(async (tx) => {
-    const id = and(eq(invoiceRequests.id, c.request.id), eq(invoiceRequests.status, "issuing"));
+    const id = and(eq(invoiceRequests.orgId, s.orgId), eq(invoiceRequests.id, c.id), eq(invoiceRequests.status, "issuing"));
     const requeue = async (notBefore: Date | null) =>
       tx
         .update(invoiceRequests)
@@ -135,8 +69,8 @@ async function onError(deps: InvoicingDeps, s: SeriesRef, c: Claimed, e: SmartBi
       await finishAttempt(tx, c.attemptId, "rate_limited", e);
       return { stop: "rate_limited", retryAt: until };
     }
-    if (e.code === "unavailable" && c.request.attemptCount < MAX_UNAVAILABLE_ATTEMPTS) {
-      const retryAt = new Date(Date.now() + 1000 * 2 ** c.request.attemptCount);
+    if (e.code === "unavailable" && c.attemptCount < MAX_UNAVAILABLE_ATTEMPTS) {
+      const retryAt = new Date(Date.now() + 1000 * 2 ** c.attemptCount);
       await requeue(retryAt);
       await finishAttempt(tx, c.attemptId, "not_sent", e);
       return { stop: "unavailable", retryAt };
@@ -147,7 +81,7 @@ async function onError(deps: InvoicingDeps, s: SeriesRef, c: Claimed, e: SmartBi
       await tx.insert(invoicingPauses).values({ orgId: s.orgId, reason: "package_exhausted", detail: e.originalText || null }).onConflictDoNothing();
       return { stop: "paused" };
     }
-    const [reg] = await tx.select({ clientId: registrations.clientId }).from(registrations).where(and(eq(registrations.orgId, s.orgId), eq(registrations.id, c.request.registrationId)));
+    const [reg] = await tx.select({ clientId: registrations.clientId }).from(registrations).where(and(eq(registrations.orgId, s.orgId), eq(registrations.id, c.registrationId)));
     const f = failureOfCode(e.code, reg?.clientId);
     await tx
       .update(invoiceRequests)
@@ -196,35 +130,33 @@ async function drainHeld(deps: InvoicingDeps, s: SeriesRef, o: ReturnType<typeof
   }
   const creds: SmartBillCredentials = { ...credentialsOf(connection), cif: s.cif };
   if (!(await hasReadyRequests(deps.db, s))) return "empty";
-  // The next number from SmartBill once per hold: someone may have issued in SmartBill's UI meanwhile.
-  let next: number | null;
-  try {
-    next = await refreshNextNumber(deps, s, creds, o.slotWaitMs);
-  } catch (e) {
-    if (!isSmartBillError(e)) throw e;
-    if (e.code === "rate_limited" || e.code === "unavailable" || e.code === "ambiguous") {
-      result.retryAt = e.until ?? new Date(Date.now() + 5_000);
-      return e.code === "rate_limited" ? "rate_limited" : "unavailable";
+  // The next number from SmartBill once per hold (someone may have issued in SmartBill's UI), unless
+  // SmartBill told us moments ago (the hold before this one).
+  if (!(await nextNumberIsFresh(deps.db, s))) {
+    try {
+      await refreshNextNumber(deps, s, creds, o.slotWaitMs);
+    } catch (e) {
+      if (!isSmartBillError(e)) throw e;
+      if (e.code === "rate_limited" || e.code === "unavailable" || e.code === "ambiguous") {
+        result.retryAt = e.until ?? new Date(Date.now() + 5_000);
+        return e.code === "rate_limited" ? "rate_limited" : "unavailable";
+      }
     }
-    next = null;
   }
   for (;;) {
     if (Date.now() - started > o.drainBudgetMs) return "budget";
-    const row = await renewSeries(deps.db, s, o.drainerId, o.leaseMs);
-    if (!row) return "lost_hold";
-    if (next !== null && row.nextNumber === null) row.nextNumber = next;
-    const claimed = await claimNext(deps, s, row, o.drainerId, o.leaseMs);
+    const claimed = await claimNext(deps.db, s, o.drainerId, o.leaseMs);
     if (typeof claimed === "string") return claimed;
     try {
-      const doc = await deps.sb.invoices.create(creds, claimed.request.payload as unknown as InvoiceInput, { maxWaitMs: o.slotWaitMs });
-      await onIssued(deps, s, claimed, doc);
-      result.issued.push(claimed.request.id);
+      const doc = await deps.sb.invoices.create(creds, claimed.payload as InvoiceInput, { maxWaitMs: o.slotWaitMs });
+      await recordIssued(deps.db, s, claimed, doc);
+      result.issued.push(claimed.id);
     } catch (err) {
       // Anything but a SmartBillError is unexpected: the create may have gone out, so it is ambiguous.
       const e = isSmartBillError(err) ? err : new SmartBillError({ code: "ambiguous", operation: "invoices.create" });
       const out = await onError(deps, s, claimed, e);
-      if (out.inDoubt) result.inDoubt.push(claimed.request.id);
-      if (out.failed) result.failed.push(claimed.request.id);
+      if (out.inDoubt) result.inDoubt.push(claimed.id);
+      if (out.failed) result.failed.push(claimed.id);
       if (out.retryAt) result.retryAt = out.retryAt;
       if (out.stop) return out.stop;
     }

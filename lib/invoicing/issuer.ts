@@ -1,14 +1,14 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { billingProfiles, clients, courses, registrations, type Client } from "@/db/schema";
-import type { BillingProfile } from "@/db/queries/billing-profiles";
-import { getBillingSettings } from "@/db/queries/billing-settings";
+import { clients, courses, registrations, type Client, type Course, type Registration } from "@/db/schema";
+import { listActiveProfiles, type BillingProfile } from "@/db/queries/billing-profiles";
+import { getBillingSettings, type BillingSettings } from "@/db/queries/billing-settings";
 import { AppError } from "@/lib/errors";
 import { todayInBucharest } from "@/lib/registrations/dates";
 import type { InvoiceInput } from "@/lib/smartbill";
-import { buildInvoiceInput, type Buyer, type VatMode } from "./payload";
-import { lineTotals, type Totals } from "./totals";
+import { buildInvoiceInput, type Buyer, type Line, type VatMode } from "./payload";
+import { invoiceTotals, type Totals } from "./totals";
 
 // Who issues an invoice for a registration, into which series, at which VAT level, and the exact body:
 // registration → billing profile (the course's, else the default) → its series → VAT level
@@ -57,34 +57,46 @@ export function buyerOf(c: Client): Buyer {
   };
 }
 
-async function profileFor(db: Executor, orgId: string, courseProfileId: string | null): Promise<BillingProfile> {
-  if (courseProfileId) {
-    const [p] = await db
-      .select()
-      .from(billingProfiles)
-      .where(and(eq(billingProfiles.orgId, orgId), eq(billingProfiles.id, courseProfileId), isNull(billingProfiles.archivedAt)));
-    if (p) return p;
+/** The course line (name: course — participant; description: the period), at list price with a
+ * discount line when the registration was sold below it and this invoice covers all of it. A partial
+ * invoice (a down payment, one payment) bills its amount as one line. */
+export function invoiceLines(p: {
+  courseName: string;
+  participantName: string;
+  termName: string;
+  termStart: string;
+  termEnd: string;
+  listPriceBani: number;
+  registrationPriceBani: number;
+  amountBani: number;
+}): Line[] {
+  const dmy = (iso: string) => iso.split("-").reverse().join(".");
+  const course = { name: `${p.courseName} — ${p.participantName}`, description: `${p.termName}, ${dmy(p.termStart)} – ${dmy(p.termEnd)}`, quantity: 1 };
+  const whole = p.amountBani === p.registrationPriceBani;
+  if (whole && p.listPriceBani > p.registrationPriceBani) {
+    return [
+      { ...course, unitPriceBani: p.listPriceBani },
+      { kind: "discount", name: "Discount", amountBani: p.listPriceBani - p.registrationPriceBani, covers: 1 },
+    ];
   }
-  const [d] = await db
-    .select()
-    .from(billingProfiles)
-    .where(and(eq(billingProfiles.orgId, orgId), eq(billingProfiles.isDefault, true), isNull(billingProfiles.archivedAt)));
-  if (!d) throw new AppError("conflict", "invoicing.errors.noProfile");
-  return d;
+  return [{ ...course, unitPriceBani: p.amountBani }];
 }
 
-export async function planInvoice(db: Executor, orgId: string, input: PlanInput): Promise<IssuePlan> {
-  const [row] = await db
-    .select({ registration: registrations, course: courses, client: clients })
-    .from(registrations)
-    .innerJoin(courses, and(eq(courses.orgId, registrations.orgId), eq(courses.id, registrations.courseId)))
-    .innerJoin(clients, and(eq(clients.orgId, registrations.orgId), eq(clients.id, registrations.clientId)))
-    .where(and(eq(registrations.orgId, orgId), eq(registrations.id, input.registrationId)));
+type PlanRow = { registration: Registration; course: Course; client: Client };
+
+/** The course's own profile when active, else the organisation's default. */
+function profileFor(profiles: BillingProfile[], courseProfileId: string | null): BillingProfile {
+  const own = courseProfileId ? profiles.find((p) => p.id === courseProfileId) : undefined;
+  const chosen = own ?? profiles.find((p) => p.isDefault);
+  if (!chosen) throw new AppError("conflict", "invoicing.errors.noProfile");
+  return chosen;
+}
+
+function planFrom(row: PlanRow | undefined, profiles: BillingProfile[], settings: BillingSettings, input: PlanInput, today: string): IssuePlan {
   if (!row) throw new AppError("not_found", "invoicing.errors.registrationNotFound");
   const { registration, course, client } = row;
-  const profile = await profileFor(db, orgId, course.billingProfileId);
+  const profile = profileFor(profiles, course.billingProfileId);
   if (!profile.seriesName) throw new AppError("conflict", "invoicing.errors.noSeries");
-  const settings = await getBillingSettings(db, orgId);
   const vatMode: VatMode = !profile.vatPayer || settings.vatMode === "not_payer" ? "not_payer" : settings.vatMode;
   let vat: VatLevelChoice | null = null;
   if (vatMode !== "not_payer") {
@@ -94,16 +106,25 @@ export async function planInvoice(db: Executor, orgId: string, input: PlanInput)
       vat = { name: profile.defaultVatName, percentage: Number(profile.defaultVatPercentage) };
     } else throw new AppError("conflict", "invoicing.errors.noVatLevel");
   }
-  const lines = [{ name: `${course.name} — ${registration.participantName}`, quantity: 1, unitPriceBani: input.amountBani }];
+  const lines = invoiceLines({
+    courseName: course.name,
+    participantName: registration.participantName,
+    termName: course.termName,
+    termStart: course.termStart,
+    termEnd: course.termEnd,
+    listPriceBani: course.priceBani,
+    registrationPriceBani: registration.priceBani,
+    amountBani: input.amountBani,
+  });
   const payload = buildInvoiceInput({
     profile: { seriesName: profile.seriesName, currency: profile.currency, invoiceLanguage: profile.invoiceLanguage, dueDays: profile.dueDays },
     buyer: buyerOf(client),
     lines,
     vat: { mode: vatMode, ...(vat ? { level: vat } : {}) },
-    issueDate: input.issueDate ?? todayInBucharest(),
+    issueDate: input.issueDate ?? today,
     isDraft: false,
     mentions: `Ref. ${registration.reference}`,
-  }) as InvoiceInput;
+  });
   return {
     registrationId: registration.id,
     clientId: client.id,
@@ -114,6 +135,31 @@ export async function planInvoice(db: Executor, orgId: string, input: PlanInput)
     vat,
     amountBani: input.amountBani,
     payload,
-    totals: lineTotals(input.amountBani, 1, vatMode, vat?.percentage ?? 0),
+    totals: invoiceTotals(lines, vatMode, vat?.percentage ?? 0).totals,
   };
+}
+
+/** Plans many invoices with three queries whatever their number (bulk issue); same rules as planInvoice. */
+export async function planInvoices(db: Executor, orgId: string, inputs: readonly PlanInput[]): Promise<IssuePlan[]> {
+  if (!inputs.length) return [];
+  const ids = [...new Set(inputs.map((i) => i.registrationId))];
+  const byId = new Map<string, PlanRow>();
+  // At most 5,000 ids per statement (PostgreSQL allows 65,535 parameters).
+  for (let i = 0; i < ids.length; i += 5_000) {
+    const rows = await db
+      .select({ registration: registrations, course: courses, client: clients })
+      .from(registrations)
+      .innerJoin(courses, and(eq(courses.orgId, registrations.orgId), eq(courses.id, registrations.courseId)))
+      .innerJoin(clients, and(eq(clients.orgId, registrations.orgId), eq(clients.id, registrations.clientId)))
+      .where(and(eq(registrations.orgId, orgId), inArray(registrations.id, ids.slice(i, i + 5_000))));
+    for (const r of rows) byId.set(r.registration.id, r);
+  }
+  const profiles = await listActiveProfiles(db, orgId);
+  const settings = await getBillingSettings(db, orgId);
+  const today = todayInBucharest();
+  return inputs.map((i) => planFrom(byId.get(i.registrationId), profiles, settings, i, today));
+}
+
+export async function planInvoice(db: Executor, orgId: string, input: PlanInput): Promise<IssuePlan> {
+  return (await planInvoices(db, orgId, [input]))[0]!;
 }

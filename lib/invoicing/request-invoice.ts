@@ -1,12 +1,12 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Executor, Transaction } from "@/db";
 import { listRegistrationIds, type RegistrationFilterParams } from "@/db/queries/registrations";
-import { invoiceBatches, invoiceRequests, type InvoiceBatch, type InvoiceRequest, type InvoiceRequestKind, type InvoiceTrigger } from "@/db/schema";
+import { invoiceBatches, invoiceRequests, registrations, type InvoiceBatch, type InvoiceRequest, type InvoiceRequestKind, type InvoiceTrigger } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { lockRegistration } from "@/lib/registrations/recompute";
-import { planInvoice, type IssuePlan, type VatLevelChoice } from "./issuer";
+import { planInvoice, planInvoices, type IssuePlan, type VatLevelChoice } from "./issuer";
 import { bulkKey, manualKey } from "./request-key";
 import { COUNTED_STATUSES, OPEN_STATUSES } from "./status";
 
@@ -143,9 +143,21 @@ export interface BulkRequestResult {
   skipped: number;
   /** false: this clientBatchId had made the batch already; nothing new was created. */
   isNew: boolean;
+  /** The (company, series) the new requests went to: wake a drain for each after the commit. */
+  series: { orgId: string; cif: string; series: string }[];
 }
 
-/** Bulk issue: one request per registration with something left to invoice, in one batch. */
+// Statements carry at most this many ids (PostgreSQL allows 65,535 parameters per statement).
+const CHUNK = 5_000;
+const chunks = <T>(xs: readonly T[], n = CHUNK): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
+
+/**
+ * Bulk issue: one request per registration with something left to invoice, in one batch. Set-based:
+ * a handful of statements whatever the size (lock the rows in id order, read what each has requested,
+ * plan, one multi-row insert per 5,000), with the single Issue's guarantees: the rows stay locked
+ * until commit, so the balances read are the ones the requests are checked against, and an open
+ * request made meanwhile by a click waits for us and then sees ours.
+ */
 export async function createBulkRequests(db: Database, c: BulkRequestCommand): Promise<BulkRequestResult> {
   const ids = "ids" in c.selection ? [...new Set(c.selection.ids)] : await listRegistrationIds(db, c.orgId, c.selection.filter);
   // Lock order: by id, so two bulk runs over overlapping rows cannot deadlock.
@@ -158,21 +170,50 @@ export async function createBulkRequests(db: Database, c: BulkRequestCommand): P
       .returning();
     if (!inserted) {
       const [batch] = await tx.select().from(invoiceBatches).where(and(eq(invoiceBatches.orgId, c.orgId), eq(invoiceBatches.clientBatchId, c.clientBatchId)));
-      return { batch: batch!, created: 0, skipped: batch!.skippedCount, isNew: false };
+      const series = await tx
+        .selectDistinct({ orgId: invoiceRequests.orgId, cif: invoiceRequests.companyCif, series: invoiceRequests.seriesName })
+        .from(invoiceRequests)
+        .where(and(eq(invoiceRequests.orgId, c.orgId), eq(invoiceRequests.batchId, batch!.id)));
+      return { batch: batch!, created: 0, skipped: batch!.skippedCount, isNew: false, series };
     }
+    const locked: { id: string; priceBani: number; status: string }[] = [];
+    for (const part of chunks(ids)) {
+      locked.push(
+        ...(await tx
+          .select({ id: registrations.id, priceBani: registrations.priceBani, status: registrations.status })
+          .from(registrations)
+          .where(and(eq(registrations.orgId, c.orgId), inArray(registrations.id, part)))
+          .orderBy(asc(registrations.id))
+          .for("update")),
+      );
+    }
+    if (locked.length !== ids.length) throw new AppError("not_found", "registrationErrors.errors.registrationNotFound");
+    const requested = new Map<string, { invoiced: number; open: boolean }>();
+    for (const part of chunks(ids)) {
+      const rows = await tx
+        .select({
+          registrationId: invoiceRequests.registrationId,
+          invoiced: sql<string>`coalesce(sum(${invoiceRequests.amountBani}) filter (where ${inArray(invoiceRequests.status, [...COUNTED_STATUSES])}), 0)`,
+          open: sql<boolean>`coalesce(bool_or(${and(inArray(invoiceRequests.kind, ["manual", "bulk"]), inArray(invoiceRequests.status, [...OPEN_STATUSES]))}), false)`,
+        })
+        .from(invoiceRequests)
+        .where(and(eq(invoiceRequests.orgId, c.orgId), inArray(invoiceRequests.registrationId, part)))
+        .groupBy(invoiceRequests.registrationId);
+      for (const r of rows) requested.set(r.registrationId, { invoiced: Number(r.invoiced), open: r.open });
+    }
+    const due = locked.flatMap((r) => {
+      const q = requested.get(r.id) ?? { invoiced: 0, open: false };
+      const uninvoiced = r.priceBani - q.invoiced;
+      return r.status === "cancelled" || uninvoiced <= 0 || q.open ? [] : [{ registrationId: r.id, amountBani: uninvoiced }];
+    });
+    const plans = await planInvoices(tx, c.orgId, due);
     let created = 0;
-    let skipped = 0;
-    for (const registrationId of ids) {
-      const registration = await lockRegistration(tx, c.orgId, registrationId);
-      const uninvoiced = registration.priceBani - (await invoicedBani(tx, c.orgId, registrationId));
-      if (registration.status === "cancelled" || uninvoiced <= 0 || (await findOpenManual(tx, c.orgId, registrationId))) {
-        skipped++;
-        continue;
-      }
-      const plan = await planInvoice(tx, c.orgId, { registrationId, amountBani: uninvoiced });
-      await insertRequestIn(tx, requestValues(plan, { orgId: c.orgId, key: bulkKey(inserted.id, registrationId), kind: "bulk", trigger: "manual", actorUserId: c.actorUserId, batchId: inserted.id }));
-      created++;
+    for (const part of chunks(plans, 500)) {
+      const values = part.map((plan) => requestValues(plan, { orgId: c.orgId, key: bulkKey(inserted.id, plan.registrationId), kind: "bulk", trigger: "manual", actorUserId: c.actorUserId, batchId: inserted.id }));
+      const rows = await tx.insert(invoiceRequests).values(values).onConflictDoNothing({ target: [invoiceRequests.orgId, invoiceRequests.requestKey] }).returning({ id: invoiceRequests.id });
+      created += rows.length;
     }
+    const skipped = ids.length - created;
     const [batch] = await tx.update(invoiceBatches).set({ skippedCount: skipped }).where(eq(invoiceBatches.id, inserted.id)).returning();
     await writeAudit(tx, {
       orgId: c.orgId,
@@ -182,7 +223,8 @@ export async function createBulkRequests(db: Database, c: BulkRequestCommand): P
       entityId: inserted.id,
       details: { requested: ids.length, created, skipped },
     });
-    return { batch: batch!, created, skipped, isNew: true };
+    const series = [...new Map(plans.map((p) => [`${p.companyCif}\u0000${p.seriesName}`, { orgId: c.orgId, cif: p.companyCif, series: p.seriesName }])).values()];
+    return { batch: batch!, created, skipped, isNew: true, series };
   });
 }
 

@@ -1,7 +1,9 @@
 // Invoice totals as SmartBill computes them (the sandbox mirrors the same rule): each line rounded to
 // bani on its own, half away from zero; a VAT-inclusive line splits as net = round(gross / (1 + rate)),
-// VAT = gross − net; a net line adds VAT = round(net × rate). Non-VAT payers bill 0%.
-import type { VatMode } from "./payload";
+// VAT = gross − net; a net line adds VAT = round(net × rate). A value discount is one more line of
+// −amount at the VAT level of the line it discounts, rounded the same way on its own. Non-VAT payers
+// bill 0%. Document totals are the sums of the rounded lines.
+import type { Line, VatMode } from "./payload";
 
 export interface Totals {
   netBani: number;
@@ -16,7 +18,7 @@ function divRound(a: bigint, b: bigint): bigint {
   return neg ? -q : q;
 }
 
-/** One line of `quantity` × `unitPriceBani` at `percentage` (up to 2 decimals). */
+/** One line of `quantity` × `unitPriceBani` at `percentage` (up to 2 decimals); negative for a discount. */
 export function lineTotals(unitPriceBani: number, quantity: number, mode: VatMode, percentage: number): Totals {
   const amount = BigInt(unitPriceBani) * BigInt(quantity);
   if (mode === "not_payer") return { netBani: Number(amount), vatBani: 0, totalBani: Number(amount) };
@@ -35,6 +37,12 @@ export function sumTotals(lines: Totals[]): Totals {
     vatBani: 0,
     totalBani: 0,
   });
+}
+
+/** Every line's amounts (discounts negative) and the document's totals, for one VAT level. */
+export function invoiceTotals(lines: Line[], mode: VatMode, percentage: number): { lines: Totals[]; totals: Totals } {
+  const each = lines.map((l) => (l.kind === "discount" ? lineTotals(-l.amountBani, 1, mode, percentage) : lineTotals(l.unitPriceBani, l.quantity, mode, percentage)));
+  return { lines: each, totals: sumTotals(each) };
 }
 
 /** SmartBill answers totals in lei as decimal numbers (121.5): compare them in bani. */

@@ -44,6 +44,13 @@ describe("invoice money in integer bani", () => {
     expect(totals([product(100), discount({ discountType: 3, discountValue: -10 })]).total).toBe(11100);
   });
 
+  it("splits a value discount like its line: VAT-inclusive when the line is, and at 0 % for a non-VAT payer", () => {
+    // 1000 gross − 100 gross at 21 %: 826.45 + 173.55 and −82.64 − 17.36, each line rounded on its own.
+    const included = { isTaxIncluded: true };
+    expect(totals([product(1000, included), discount({ ...included, discountType: 1, discountValue: -100, vatPercent: 21 })])).toEqual({ net: 74381, vat: 15619, total: 90000 });
+    expect(totals([product(1000, included), discount({ discountType: 1, discountValue: -100 })], false)).toEqual({ net: 90000, vat: 0, total: 90000 });
+  });
+
   it("applies percentage discounts to the covered lines only, and ignores a discount without numberOfItems", () => {
     const lines = [product(50), product(100), discount({ discountType: 2, discountPercentage: 10, numberOfItems: 1 })];
     expect(totals(lines)).toEqual({ net: 14000, vat: 2940, total: 16940 });

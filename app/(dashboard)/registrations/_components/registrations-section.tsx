@@ -37,6 +37,7 @@ export async function RegistrationsSection({ orgId, url, canManage }: { orgId: s
         status: r.status,
       }))}
       total={page.total}
+      totalIsLowerBound={page.capped}
       pageCount={page.pageCount}
       filterKey={filterKeyOf(url)}
       filtered={filtered}

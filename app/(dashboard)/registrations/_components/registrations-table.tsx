@@ -20,6 +20,8 @@ import type { FilterOption, RegistrationRow } from "./types";
 export function RegistrationsTable(props: {
   rows: RegistrationRow[];
   total: number;
+  /** A text search's count stops at 100: `total` is then "more than". */
+  totalIsLowerBound: boolean;
   pageCount: number;
   filterKey: string;
   filtered: boolean;
@@ -66,6 +68,7 @@ export function RegistrationsTable(props: {
     columns,
     pageCount: props.pageCount,
     total: props.total,
+    totalIsLowerBound: props.totalIsLowerBound,
     parsers: registrationsParsers,
     getRowId: (r) => r.id,
     storageKey: "bursar.registrations.columns",
@@ -115,7 +118,7 @@ export function RegistrationsTable(props: {
       <DataTableReset keys={[...FILTER_KEYS]} />
       <div className="ml-auto flex items-center gap-3">
         <p className="text-sm text-slate-600" data-testid="registrations-count" aria-live="polite">
-          {t("count", { count: props.total })}
+          {props.totalIsLowerBound ? t("countMore", { count: props.total }) : t("count", { count: props.total })}
         </p>
         <DataTableViewOptions table={table} />
       </div>
@@ -132,7 +135,8 @@ export function RegistrationsTable(props: {
       <DataTable
         table={table}
         total={props.total}
-        caption={t("caption", { count: props.total })}
+        totalIsLowerBound={props.totalIsLowerBound}
+        caption={props.totalIsLowerBound ? t("captionMore", { count: props.total }) : t("caption", { count: props.total })}
         empty={empty}
         toolbar={toolbar}
         selection={selection}

@@ -8,6 +8,7 @@ import enCourses from "./en/courses.json";
 import enDataTable from "./en/data-table.json";
 import enInvoiceIssue from "./en/invoice-issue.json";
 import enInvoicing from "./en/invoicing.json";
+import enInvoiceBulk from "./en/invoice-bulk.json";
 import enInvoiceInbox from "./en/invoice-inbox.json";
 import enProfiles from "./en/profiles.json";
 import enRegistrationErrors from "./en/registration-errors.json";
@@ -24,6 +25,7 @@ import roCourses from "./ro/courses.json";
 import roDataTable from "./ro/data-table.json";
 import roInvoiceIssue from "./ro/invoice-issue.json";
 import roInvoicing from "./ro/invoicing.json";
+import roInvoiceBulk from "./ro/invoice-bulk.json";
 import roInvoiceInbox from "./ro/invoice-inbox.json";
 import roProfiles from "./ro/profiles.json";
 import roRegistrationErrors from "./ro/registration-errors.json";
@@ -62,6 +64,7 @@ export const en = {
   clients: enClients,
   invoicing: enInvoicing,
   invoiceIssue: enInvoiceIssue,
+  invoiceBulk: enInvoiceBulk,
   invoiceInbox: enInvoiceInbox,
 };
 export const ro: typeof en = {
@@ -80,6 +83,7 @@ export const ro: typeof en = {
   clients: roClients,
   invoicing: roInvoicing,
   invoiceIssue: roInvoiceIssue,
+  invoiceBulk: roInvoiceBulk,
   invoiceInbox: roInvoiceInbox,
 };
 export type Messages = typeof en;

@@ -113,6 +113,10 @@ const SAMPLES: Record<string, () => Record<string, unknown>> = {
   listRegistrationIdsAction: () => ({ course: fx.courseId, term: "2026-2027", paymentStatus: ["not_paid", "partially_paid"], status: "all", q: "Popescu" }),
   previewImportAction: () => ({ csv: IMPORT_CSV, mapping: IMPORT_MAPPING }),
   commitImportAction: () => ({ csv: IMPORT_CSV, mapping: IMPORT_MAPPING }),
+  // The fuzz school has no billing profile: a start is refused (noProfile) and must leave no batch behind.
+  bulkIssueSummaryAction: () => ({ selection: { ids: [fx.registrationId, fx.cancelId] } }),
+  startBulkIssueAction: () => ({ clientBatchId: uuid(), selection: { ids: [fx.registrationId] } }),
+  cancelBulkIssueAction: () => ({ batchId: uuid() }),
   // The invoice inbox: unknown requests are refused as not found / no longer in doubt; null retries every retryable one.
   retryInvoiceAction: () => ({ requestId: uuid() }),
   retryInvoicesAction: () => ({ requestIds: [uuid()] }),

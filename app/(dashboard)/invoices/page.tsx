@@ -7,6 +7,7 @@ import { countInbox } from "@/db/queries/invoice-inbox";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n";
+import { RunningBatchesBanner } from "./batches/_components/running-batches-banner";
 
 export const metadata: Metadata = { title: "Invoices" };
 
@@ -17,7 +18,16 @@ export default async function Page() {
   const inbox = can(member.role, "issueInvoices") ? await countInbox(db, member.org.id) : null;
   return (
     <>
-      <PageHeader title={t("pages.invoices.title")} description={t("pages.invoices.description")} />
+      <PageHeader
+        title={t("pages.invoices.title")}
+        description={t("pages.invoices.description")}
+        actions={
+          <Link href="/invoices/batches" className="text-sm text-indigo-700 underline-offset-4 hover:underline">
+            {t("invoiceBulk.list.title")}
+          </Link>
+        }
+      />
+      <RunningBatchesBanner orgId={member.org.id} />
       {inbox && (
         <nav aria-label={t("invoiceInbox.links.title")} className="mb-6 grid gap-3 sm:grid-cols-2">
           <Card className="p-0">

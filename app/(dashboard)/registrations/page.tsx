@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n";
+import { RunningBatchesBanner } from "../invoices/batches/_components/running-batches-banner";
 import { RegistrationsSection } from "./_components/registrations-section";
 import { registrationsSearchParams } from "./search-params";
 
@@ -51,6 +52,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
           {t("registrations.readOnly")}
         </Alert>
       )}
+      <RunningBatchesBanner orgId={member.org.id} />
       <Suspense fallback={<DataTableSkeleton columns={10} label={t("registrations.loading")} />}>
         <RegistrationsSection orgId={member.org.id} url={url} canManage={canManage} canIssue={can(member.role, "issueInvoices")} />
       </Suspense>

@@ -1,13 +1,54 @@
 "use client";
 
+import { useRef, useState } from "react";
+import { FileStack } from "lucide-react";
+import { useTranslations } from "use-intl";
 import type { TableSelection } from "@/components/data-table/types";
+import { Button } from "@/components/ui/button";
+import { useErrorText } from "@/components/use-error-text";
+import type { BulkSelectionInput } from "@/lib/invoicing/bulk-schemas";
 import type { RegistrationFilter } from "@/lib/registrations/schemas";
+import { BulkIssueDialog } from "../../invoices/batches/_components/bulk-issue-dialog";
+import { bulkIssueSummaryAction } from "../actions/bulk-issue";
+
+type Summary = Extract<Awaited<ReturnType<typeof bulkIssueSummaryAction>>, { ok: true }>["data"];
 
 /**
- * The selection bar's actions. Empty until invoicing arrives (issue 10 adds "Issue invoices" here):
- * `selection` is either explicit ids or "all N matching", and `filter` is the filter that "all" means
- * (listRegistrationIdsAction re-reads the ids from it on the server).
+ * The selection bar's actions: "Issue invoices" for the ticked rows, or for "all N matching" as the
+ * filter itself (the server re-reads the ids from it, so rows added meanwhile are included).
  */
-export function BulkActions(_props: { selection: TableSelection; filter: RegistrationFilter }) {
-  return null;
+export function BulkActions({ selection, filter }: { selection: TableSelection; filter: RegistrationFilter }) {
+  const t = useTranslations("invoiceBulk");
+  const errorText = useErrorText();
+  const [open, setOpen] = useState<{ selection: BulkSelectionInput } | null>(null);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [summaryError, setSummaryError] = useState<string | null>(null);
+  // A summary answered after its dialog was closed (and another opened) must not land in the new one.
+  const latest = useRef(0);
+
+  async function start() {
+    const chosen: BulkSelectionInput = selection.mode === "ids" ? { ids: selection.ids } : { all: filter };
+    setSummary(null);
+    setSummaryError(null);
+    setOpen({ selection: chosen });
+    const ticket = ++latest.current;
+    const res = await bulkIssueSummaryAction({ selection: chosen });
+    if (ticket !== latest.current) return;
+    if (res.ok) setSummary(res.data);
+    else setSummaryError(errorText(res) ?? null);
+  }
+
+  return (
+    <>
+      <Button type="button" size="sm" onClick={start}>
+        <FileStack className="size-4" aria-hidden />
+        {t("issue")}
+      </Button>
+      {open && <BulkIssueDialog selection={open.selection} summary={summary} summaryError={summaryError} onOpenChange={(o) => {
+            if (o) return;
+            latest.current++;
+            setOpen(null);
+          }} />}
+    </>
+  );
 }

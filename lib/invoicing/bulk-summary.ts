@@ -6,8 +6,7 @@ import { getActiveConnection } from "@/db/queries/smartbill-connections";
 import { AppError } from "@/lib/errors";
 import { budgetOf } from "@/lib/smartbill";
 import { SMARTBILL_RATE_LIMIT } from "@/lib/smartbill/config";
-import { planInvoice } from "./issuer";
-import { lineTotals } from "./totals";
+import { planInvoices, type IssuePlan } from "./issuer";
 
 // What a bulk issue would do, before the confirm: the same rules as createBulkRequests (skip cancelled,
 // fully invoiced and already-being-invoiced registrations; invoice the uninvoiced balance), read-only.
@@ -61,34 +60,30 @@ export async function summarizeBulk(db: Executor, orgId: string, selection: Bulk
   const ids = await resolveSelection(db, orgId, selection);
   const candidates = await listBulkCandidates(db, orgId, ids);
   const skipped = { cancelled: 0, invoiced: 0, inProgress: 0 };
-  const byCourse = new Map<string, BulkCandidate[]>();
+  const eligible: BulkCandidate[] = [];
   for (const c of candidates) {
     const reason = skipReason(c);
     if (reason) skipped[reason]++;
-    else byCourse.set(c.courseId, [...(byCourse.get(c.courseId) ?? []), c]);
+    else eligible.push(c);
   }
-  // Profile, series and VAT depend on the course only: plan one registration per course, total each.
-  const series = new Map<string, SeriesSummary>();
-  let totalBani = 0;
   // Without a connection every request of the run would fail: say so before it starts.
   let blocked: string | null = (await getActiveConnection(db, orgId)) ? null : "invoiceBulk.errors.notConnected";
-  for (const group of byCourse.values()) {
-    let plan;
-    try {
-      plan = await planInvoice(db, orgId, { registrationId: group[0]!.id, amountBani: group[0]!.priceBani - group[0]!.invoicedBani });
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      blocked ??= e.message;
-      continue;
-    }
+  // Each invoice planned as it will be sent (lines, discounts, VAT as SmartBill computes them): three queries for any number.
+  let plans: IssuePlan[] = [];
+  try {
+    plans = await planInvoices(db, orgId, eligible.map((c) => ({ registrationId: c.id, amountBani: c.priceBani - c.invoicedBani })));
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    blocked ??= e.message;
+  }
+  const series = new Map<string, SeriesSummary>();
+  let totalBani = 0;
+  for (const plan of plans) {
     const key = `${plan.profile.id}:${plan.seriesName}`;
     const s = series.get(key) ?? { profileName: plan.profile.companyName, seriesName: plan.seriesName, count: 0, totalBani: 0 };
-    for (const c of group) {
-      const t = lineTotals(c.priceBani - c.invoicedBani, 1, plan.vatMode, plan.vat?.percentage ?? 0).totalBani;
-      s.count++;
-      s.totalBani += t;
-      totalBani += t;
-    }
+    s.count++;
+    s.totalBani += plan.totals.totalBani;
+    totalBani += plan.totals.totalBani;
     series.set(key, s);
   }
   const toInvoice = candidates.length - skipped.cancelled - skipped.invoiced - skipped.inProgress;

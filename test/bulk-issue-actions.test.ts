@@ -4,7 +4,9 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { memberships, users } from "../db/schema";
+import { and, eq } from "drizzle-orm";
+import { billingSettings, memberships, registrations, users } from "../db/schema";
+import { planInvoice } from "../lib/invoicing/issuer";
 import { createManualRequest } from "../lib/invoicing/request-invoice";
 import { stopBoss } from "../lib/jobs/boss";
 import { cancelRegistration } from "../lib/registrations/registrations";
@@ -127,6 +129,23 @@ describe("bulk issue", () => {
     // "All N matching" is the filter, re-read on the server: the cancelled one is not in "active".
     const all = await act.bulkIssueSummaryAction({ selection: { all: { status: "active" } } });
     expect(all).toMatchObject({ ok: true, data: { selected: 4, toInvoice: 3, skipped: { cancelled: 0, inProgress: 1 } } });
+  });
+
+  it("totals each invoice as it will be sent: a discounted registration with VAT added on net prices", async () => {
+    const s = await createInvoicingSchool(t, sandbox, { count: 2 });
+    await t.db.update(billingSettings).set({ vatMode: "payer_added" }).where(eq(billingSettings.orgId, s.orgId));
+    // Sold at 333,50 lei against the course's 1.000,00: the course line and a discount line, each VAT rounded on its own
+    // (SmartBill's total is 1 ban below one line's: 403,53 against 403,54).
+    await t.db.update(registrations).set({ priceBani: 33_350 }).where(and(eq(registrations.orgId, s.orgId), eq(registrations.id, s.registrations[0]!)));
+    const plans = await Promise.all(
+      [[s.registrations[0]!, 33_350], [s.registrations[1]!, 100_000]].map(([id, amount]) => planInvoice(t.db, s.orgId, { registrationId: id as string, amountBani: amount as number })),
+    );
+    expect(plans[0]!.payload.products.some((p) => p.isDiscount)).toBe(true);
+    actAs({ userId: s.staffId });
+    const res = await act.bulkIssueSummaryAction({ selection: { ids: s.registrations } });
+    expect(plans[0]!.totals.totalBani).toBe(40_353);
+    const expected = plans[0]!.totals.totalBani + plans[1]!.totals.totalBani;
+    expect(res).toMatchObject({ ok: true, data: { toInvoice: 2, totalBani: expected, series: [{ seriesName: "BRS", count: 2, totalBani: expected }] } });
   });
 
   it("a double-submitted Confirm makes one batch; cancel leaves the rest cancelled", async () => {

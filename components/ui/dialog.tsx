@@ -2,6 +2,7 @@
 
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
+import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 
 export const Dialog = DialogPrimitive.Root;
@@ -40,5 +41,19 @@ export function DialogContent({
         </DialogPrimitive.Close>
       </DialogPrimitive.Content>
     </DialogPrimitive.Portal>
+  );
+}
+
+/** A dialog form's footer: Cancel (closes the dialog, disabled while busy) and the caller's main button. */
+export function DialogFooter({ cancelLabel, busy, children }: { cancelLabel: string; busy: boolean; children: React.ReactNode }) {
+  return (
+    <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
+      <DialogClose asChild>
+        <Button type="button" variant="secondary" disabled={busy}>
+          {cancelLabel}
+        </Button>
+      </DialogClose>
+      {children}
+    </div>
   );
 }

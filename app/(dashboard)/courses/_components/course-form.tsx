@@ -7,7 +7,7 @@ import { useTranslations } from "use-intl";
 import { applyFieldErrors } from "@/components/apply-action-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { DialogClose } from "@/components/ui/dialog";
+import { DialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
@@ -88,16 +88,11 @@ export function CourseForm({ initial, choices, onSaved }: { initial: CourseInput
           )}
         </Field>
       </div>
-      <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
-        <DialogClose asChild>
-          <Button type="button" variant="secondary" disabled={isSubmitting}>
-            {tc("cancel")}
-          </Button>
-        </DialogClose>
+      <DialogFooter cancelLabel={tc("cancel")} busy={isSubmitting}>
         <Button type="submit" pending={isSubmitting}>
           {isSubmitting ? t("saving") : t("save")}
         </Button>
-      </div>
+      </DialogFooter>
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "use-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { useErrorText } from "@/components/use-error-text";
 import { formatMoney } from "@/lib/format";
 import type { BulkSelectionInput } from "@/lib/invoicing/bulk-schemas";
@@ -96,16 +96,11 @@ export function BulkIssueDialog(props: { selection: BulkSelectionInput; summary:
             </div>
           )}
           {failure && <Alert tone="error">{failure}</Alert>}
-          <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
-            <DialogClose asChild>
-              <Button type="button" variant="secondary" disabled={starting}>
-                {tc("cancel")}
-              </Button>
-            </DialogClose>
+          <DialogFooter cancelLabel={tc("cancel")} busy={starting}>
             <Button type="button" pending={starting} disabled={!s || s.toInvoice === 0 || !!s.blocked} onClick={confirm}>
               {starting ? t("starting") : t("confirm")}
             </Button>
-          </div>
+          </DialogFooter>
         </div>
       </DialogContent>
     </Dialog>

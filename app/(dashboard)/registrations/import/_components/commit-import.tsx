@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { useTranslations } from "use-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { useErrorText } from "@/components/use-error-text";
 import type { ColumnMapping } from "@/lib/registrations/import/fields";
 import { commitImportAction } from "../../actions/import-registrations";
@@ -55,16 +55,11 @@ export function CommitImport({ file, mapping, counts, onDone }: { file: ChosenFi
             <p className="text-sm text-slate-600" aria-live="polite">
               {pending ? t("slow") : ""}
             </p>
-            <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
-              <DialogClose asChild>
-                <Button type="button" variant="secondary" disabled={pending}>
-                  {tc("cancel")}
-                </Button>
-              </DialogClose>
+            <DialogFooter cancelLabel={tc("cancel")} busy={pending}>
               <Button type="button" onClick={commit} pending={pending}>
                 {pending ? t("running") : t("confirmButton")}
               </Button>
-            </div>
+            </DialogFooter>
           </div>
         </DialogContent>
       </Dialog>

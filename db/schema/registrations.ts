@@ -150,8 +150,9 @@ export const registrations = pgTable(
   (t) => [
     uniqueIndex("registrations_org_reference_key").on(t.orgId, t.reference),
     // One (organisation, sort column, id) index per whitelisted sort: page and last page walk an index.
-    // Migration 0011 recreates this one with INCLUDE (status, search_text) for text search (drizzle
-    // cannot express INCLUDE): if its key ever changes here, re-add the INCLUDE in a custom migration.
+    // Drizzle cannot express INCLUDE, so custom migrations add it: 0011 recreates the created index with
+    // INCLUDE (status, search_text) for text search, 0012 the sort and filter indexes below with
+    // INCLUDE (status) for index-only pages. If a key changes here, re-add its INCLUDE the same way.
     index("registrations_org_created_idx").on(t.orgId, t.createdAt, t.id),
     index("registrations_org_participant_idx").on(t.orgId, t.participantName, t.id),
     index("registrations_org_client_name_idx").on(t.orgId, t.clientName, t.id),

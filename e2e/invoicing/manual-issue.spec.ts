@@ -19,7 +19,7 @@ test("staff preview an invoice, double-click Confirm, and get exactly one SmartB
   await page.goto("/registrations");
   const row = page.getByRole("row").filter({ hasText: participant });
   await expect(row.getByText("Not invoiced")).toBeAttached();
-  await row.getByRole("button", { name: `Issue an invoice for ${reference} · ${participant}` }).click();
+  await row.getByRole("button", { name: `Issue invoice for ${reference} (${participant})` }).click();
   const dialog = page.getByRole("dialog", { name: "Issue an invoice" });
 
   await test.step("the preview shows exactly what SmartBill will receive", async () => {
@@ -125,7 +125,7 @@ test("a refused invoice shows as failed, with what to do and SmartBill's own tex
 
   await page.goto("/registrations");
   const row = page.getByRole("row").filter({ hasText: participant });
-  await row.getByRole("button", { name: `Issue an invoice for ${reference} · ${participant}` }).click();
+  await row.getByRole("button", { name: `Issue invoice for ${reference} (${participant})` }).click();
   const dialog = page.getByRole("dialog", { name: "Issue an invoice" });
   await expect(dialog.getByTestId("preview-total")).toHaveText("RON 800.00");
   await dialog.getByRole("button", { name: "Issue invoice" }).click();
@@ -133,7 +133,7 @@ test("a refused invoice shows as failed, with what to do and SmartBill's own tex
   await expect(row.getByTestId("invoice-status")).toHaveAttribute("data-status", "failed", { timeout: 30_000 });
   await expect(row.getByTestId("invoice-status")).toHaveText("Failed");
   // Nothing was invoiced: the row offers Issue again.
-  await expect(row.getByRole("button", { name: `Issue an invoice for ${reference} · ${participant}` })).toBeVisible();
+  await expect(row.getByRole("button", { name: `Issue invoice for ${reference} (${participant})` })).toBeVisible();
 
   await row.getByRole("link", { name: reference }).click();
   const failure = page.getByTestId("invoices-section").getByTestId("invoice-failure");

@@ -100,6 +100,10 @@ test("cancel leaves what is still queued cancelled, and nothing of it reaches Sm
     const tab = await page.context().newPage();
     await tab.goto("/registrations");
     await expect(tab.getByTestId("running-batches")).toContainText(/Bulk issue running: \d+\/20/);
+    // The banner is live: it counts up without a reload.
+    const doneInBanner = async () => Number(/running: (\d+)\//.exec((await tab.getByTestId("running-batches").textContent()) ?? "")?.[1] ?? -1);
+    const first = await doneInBanner();
+    await expect.poll(doneInBanner, { timeout: 20_000 }).toBeGreaterThan(first);
     await tab.getByTestId("running-batches").getByRole("link", { name: "View progress" }).click();
     await expect(tab).toHaveURL(page.url());
     await tab.close();

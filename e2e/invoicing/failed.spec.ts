@@ -45,6 +45,46 @@ test("a refused invoice is retried from the failed view and issued exactly once"
   await expect(page.getByTestId("issued-last-30-days")).toHaveText("1");
 });
 
+test("one failure is retried from its row and another through the selection, each issued once", async ({ page, sandbox, db }) => {
+  const s = await setUpIssuingSchool(page, sandbox, db);
+  await sandbox.control("add-fault", { account: s.acc.email, kind: "error_text_200", path: "/invoice/v2", errorText: "Eroare simulata de sandbox.", count: 2 });
+  const [first, second] = [`Ioana Row ${s.suffix}`, `Radu Selected ${s.suffix}`];
+  const firstId = await registerAndPay(page, s, first);
+  await waitForStatus(db, s.orgId, firstId, "failed");
+  const secondId = await registerAndPay(page, s, second);
+  await waitForStatus(db, s.orgId, secondId, "failed");
+
+  await page.goto("/invoices/failed");
+  await expect(page.getByTestId("failed-row")).toHaveCount(2);
+  await expect(page.getByRole("button", { name: "Retry selected (0)" })).toBeDisabled();
+  const reference = async (participant: string) =>
+    (await page.getByTestId("failed-row").filter({ hasText: participant }).locator("td").nth(1).locator("div").textContent())!.trim();
+  const [firstRef, secondRef] = [await reference(first), await reference(second)];
+
+  await test.step("the row's own Retry", async () => {
+    await page.getByRole("button", { name: `Retry the invoice for ${firstRef}` }).click();
+    const confirm = page.getByRole("dialog", { name: "Retry 1 invoice?" });
+    await confirm.getByRole("button", { name: "Retry" }).click();
+    await expect(page.getByText("Sent again. It is built from today's settings.")).toBeVisible();
+    await waitForStatus(db, s.orgId, firstId, "issued");
+  });
+
+  await test.step("Retry selected", async () => {
+    await page.reload();
+    await expect(page.getByTestId("failed-row")).toHaveCount(1);
+    await page.getByRole("checkbox", { name: `Select ${secondRef}` }).check();
+    await page.getByRole("button", { name: "Retry selected (1)" }).click();
+    await page.getByRole("dialog", { name: "Retry 1 invoice?" }).getByRole("button", { name: "Retry" }).click();
+    await expect(page.getByText("1 invoice sent again, 0 skipped.")).toBeVisible();
+    await waitForStatus(db, s.orgId, secondId, "issued");
+  });
+
+  const invoices = await sandboxInvoices(sandbox, s.acc.cif);
+  expect(invoices).toHaveLength(2);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "No failed invoices" })).toBeVisible();
+});
+
 test("accountants cannot open the failed or reconcile views", async ({ asAccountant }) => {
   for (const path of ["/invoices/failed", "/invoices/reconcile"]) {
     const res = await asAccountant.goto(path);

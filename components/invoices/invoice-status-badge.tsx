@@ -27,3 +27,8 @@ export function InvoiceStatusBadge({ status, label, number }: { status: InvoiceR
 export function invoiceNumber(series: string | null, number: string | null): string | null {
   return series && number ? `${series}-${number}` : null;
 }
+
+/** A number expected before sending ("24"), written as SmartBill will write it when the width is known. */
+export function expectedInvoiceNumber(series: string, number: string, padWidth: number | null): string {
+  return `${series}-${padWidth ? number.padStart(padWidth, "0") : number}`;
+}

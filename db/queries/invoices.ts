@@ -5,6 +5,7 @@ import {
   invoiceAttempts,
   invoiceBatches,
   invoiceRequests,
+  invoiceSeries,
   invoicingPauses,
   type InvoiceAttempt,
   type InvoiceBatch,
@@ -20,20 +21,32 @@ export async function getInvoiceRequest(db: Executor, orgId: string, requestId: 
   return row ?? null;
 }
 
-/** A registration's requests, newest first, each with its attempts (oldest first): the timeline's attempt log. */
-export async function listRegistrationInvoices(db: Executor, orgId: string, registrationId: string): Promise<(InvoiceRequest & { attempts: InvoiceAttempt[] })[]> {
+/**
+ * A registration's requests, newest first, each with its attempts (oldest first): the timeline's attempt
+ * log. `padWidth` is its series' number width as SmartBill writes it (null until known), so an expected
+ * number reads like the issued one ("BRS-0024", not "BRS-24").
+ */
+export async function listRegistrationInvoices(
+  db: Executor,
+  orgId: string,
+  registrationId: string,
+): Promise<(InvoiceRequest & { attempts: InvoiceAttempt[]; padWidth: number | null })[]> {
   const requests = await db
-    .select()
+    .select({ request: invoiceRequests, padWidth: invoiceSeries.padWidth })
     .from(invoiceRequests)
+    .leftJoin(
+      invoiceSeries,
+      and(eq(invoiceSeries.orgId, invoiceRequests.orgId), eq(invoiceSeries.companyCif, invoiceRequests.companyCif), eq(invoiceSeries.seriesName, invoiceRequests.seriesName)),
+    )
     .where(and(eq(invoiceRequests.orgId, orgId), eq(invoiceRequests.registrationId, registrationId)))
     .orderBy(desc(invoiceRequests.createdAt));
   if (!requests.length) return [];
   const attempts = await db
     .select()
     .from(invoiceAttempts)
-    .where(and(eq(invoiceAttempts.orgId, orgId), inArray(invoiceAttempts.requestId, requests.map((r) => r.id))))
+    .where(and(eq(invoiceAttempts.orgId, orgId), inArray(invoiceAttempts.requestId, requests.map((r) => r.request.id))))
     .orderBy(asc(invoiceAttempts.startedAt));
-  return requests.map((r) => ({ ...r, attempts: attempts.filter((a) => a.requestId === r.id) }));
+  return requests.map(({ request: r, padWidth }) => ({ ...r, padWidth, attempts: attempts.filter((a) => a.requestId === r.id) }));
 }
 
 export type LatestInvoiceStatus = Pick<InvoiceRequest, "id" | "status" | "issuedSeries" | "issuedNumber" | "needsStorno"> & {

@@ -9,6 +9,7 @@ import { countIssuedLast30Days } from "@/lib/billing/health";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { DEMO, invoiceBody, SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
+import { widthOf } from "./drain-statements";
 import { drainSeries } from "./issue-invoice";
 import { previewInvoice } from "./preview-invoice";
 import { linkInvoice, markNotCreated, reconcileRequest } from "./reconcile-invoice";
@@ -61,6 +62,8 @@ describe("drainSeries", () => {
     expect(after.length - before).toBe(1);
     const [req] = await listRegistrationInvoices(t.db, s.orgId, registrationId!);
     expect(req).toMatchObject({ status: "issued", issuedSeries: "BRS", issuedNumber: after.at(-1)!.number, totalBani: 100_000 });
+    // The series' width is learnt from the number, so an expected number can be written the same way.
+    expect(req!.padWidth).toBe(widthOf(after.at(-1)!.number) ?? null);
     expect(after.at(-1)!.total).toBe(100_000);
     expect(req!.attempts.map((x) => x.outcome)).toEqual(["issued"]);
     // Settings → Billing's "invoices issued in the last 30 days" counts these records.

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { FileText } from "lucide-react";
 import { InvoiceLiveRefresh } from "@/components/invoices/invoice-live-refresh";
-import { InvoiceStatusBadge, invoiceNumber } from "@/components/invoices/invoice-status-badge";
+import { expectedInvoiceNumber, InvoiceStatusBadge, invoiceNumber } from "@/components/invoices/invoice-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { db } from "@/db";
 import { listRegistrationInvoices } from "@/db/queries/invoices";
@@ -108,7 +108,7 @@ export async function InvoicesSection({ orgId, registration: r, canIssue, canFix
                 )}
                 {q.status === "in_doubt" && (
                   <p className="text-amber-900">
-                    {s("inDoubt")} {q.expectedNumber && s("expected", { number: `${q.seriesName}-${q.expectedNumber}` })}
+                    {s("inDoubt")} {q.expectedNumber && s("expected", { number: expectedInvoiceNumber(q.seriesName, q.expectedNumber, q.padWidth) })}
                   </p>
                 )}
                 {(q.status === "queued" || q.status === "issuing" || q.status === "cancelled") && <p className="text-slate-600">{s(q.status)}</p>}

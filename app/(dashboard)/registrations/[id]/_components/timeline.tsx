@@ -1,3 +1,4 @@
+import { expectedInvoiceNumber } from "@/components/invoices/invoice-status-badge";
 import { db } from "@/db";
 import { listRegistrationInvoices } from "@/db/queries/invoices";
 import { listMemberNames } from "@/db/queries/member-names";
@@ -46,7 +47,7 @@ export async function Timeline({ orgId, registrationId }: { orgId: string; regis
     const by = (id: string | null) => (id ? (names.get(id) ?? ti("section.formerMember")) : t("registrations.detail.system"));
     entries.push({ key: `r${r.id}`, at: new Date(r.createdAt), title: ti("attempts.requested", { amount: formatMoney(r.amountBani, locale), kind }), lines: [], by: by(r.createdBy), invoice: true });
     for (const a of r.attempts) {
-      const facts = [a.httpStatus ? ti("attempts.http", { status: a.httpStatus }) : null, a.expectedNumber ? ti("attempts.expected", { number: `${r.seriesName}-${a.expectedNumber}` }) : null, a.errorCode].filter(
+      const facts = [a.httpStatus ? ti("attempts.http", { status: a.httpStatus }) : null, a.expectedNumber ? ti("attempts.expected", { number: expectedInvoiceNumber(r.seriesName, a.expectedNumber, r.padWidth) }) : null, a.errorCode].filter(
         (x): x is string => !!x,
       );
       entries.push({

@@ -167,3 +167,16 @@ export async function listBatchRequests(db: Executor, orgId: string, batchId: st
     .orderBy(sql`case ${ir.status} when 'failed' then 0 when 'in_doubt' then 1 when 'issuing' then 2 else 3 end`, asc(registrations.reference), asc(ir.id))
     .limit(limit);
 }
+
+/**
+ * Seconds until the school's last queued request may be sent: a request put back after SmartBill said
+ * "too many calls" or was unavailable waits for its not_before, and the drain waits with it.
+ */
+export async function secondsOfBackoff(db: Executor, orgId: string): Promise<number> {
+  const ir = invoiceRequests;
+  const [row] = await db
+    .select({ s: sql<number>`coalesce(ceil(extract(epoch from max(${ir.notBefore}) - now())), 0)::int` })
+    .from(ir)
+    .where(and(eq(ir.orgId, orgId), eq(ir.status, "queued")));
+  return Math.max(0, row?.s ?? 0);
+}

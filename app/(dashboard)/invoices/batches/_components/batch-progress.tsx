@@ -69,7 +69,7 @@ export function BatchProgress({ initial, canCancel }: { initial: BatchView; canC
           </div>
           <div className="mt-1 flex flex-wrap justify-between gap-2 text-sm text-slate-700">
             <span data-testid="batch-progress-text">{t("progressText", { done: c.issued, total })}</span>
-            {!view.finished && <span data-testid="batch-eta">{te("left", { eta: eta(view.etaSeconds) })}</span>}
+            {!view.finished && <span data-testid="batch-eta">{view.paused ? te("paused") : te("left", { eta: eta(view.etaSeconds) })}</span>}
           </div>
         </div>
         <BatchCounts counts={c} skipped={batch.skippedCount} />

@@ -10,6 +10,7 @@ import enInvoiceIssue from "./en/invoice-issue.json";
 import enInvoicing from "./en/invoicing.json";
 import enInvoiceBulk from "./en/invoice-bulk.json";
 import enInvoiceInbox from "./en/invoice-inbox.json";
+import enInvoiceList from "./en/invoice-list.json";
 import enProfiles from "./en/profiles.json";
 import enRegistrationErrors from "./en/registration-errors.json";
 import enRegistrationImport from "./en/registration-import.json";
@@ -27,6 +28,7 @@ import roInvoiceIssue from "./ro/invoice-issue.json";
 import roInvoicing from "./ro/invoicing.json";
 import roInvoiceBulk from "./ro/invoice-bulk.json";
 import roInvoiceInbox from "./ro/invoice-inbox.json";
+import roInvoiceList from "./ro/invoice-list.json";
 import roProfiles from "./ro/profiles.json";
 import roRegistrationErrors from "./ro/registration-errors.json";
 import roRegistrationImport from "./ro/registration-import.json";
@@ -66,6 +68,7 @@ export const en = {
   invoiceIssue: enInvoiceIssue,
   invoiceBulk: enInvoiceBulk,
   invoiceInbox: enInvoiceInbox,
+  invoiceList: enInvoiceList,
 };
 export const ro: typeof en = {
   ...roBase,
@@ -85,5 +88,6 @@ export const ro: typeof en = {
   invoiceIssue: roInvoiceIssue,
   invoiceBulk: roInvoiceBulk,
   invoiceInbox: roInvoiceInbox,
+  invoiceList: roInvoiceList,
 };
 export type Messages = typeof en;

@@ -139,6 +139,8 @@ export const invoiceRequests = pgTable(
     index("invoice_requests_org_status_idx").on(t.orgId, t.status, t.updatedAt),
     index("invoice_requests_org_batch_idx").on(t.orgId, t.batchId, t.status),
     index("invoice_requests_org_issued_idx").on(t.orgId, t.issuedAt),
+    // The invoice list (/invoices) and its register: newest first by issue date (creation until issued).
+    index("invoice_requests_org_date_idx").on(t.orgId, sql`coalesce(${t.issuedAt}, ${t.createdAt})`, t.id),
     index("invoice_requests_org_payment_idx").on(t.orgId, t.paymentId),
     check("invoice_requests_amount_check", sql`amount_bani > 0`),
   ],

@@ -1,23 +1,31 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AlertTriangle, Receipt, Scale } from "lucide-react";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Suspense } from "react";
+import type { SearchParams } from "nuqs/server";
+import { AlertTriangle, Scale } from "lucide-react";
+import { DataTableSkeleton } from "@/components/data-table/skeleton";
+import { TableTransitionProvider } from "@/components/data-table/table-transition";
+import { Card, PageHeader } from "@/components/ui/card";
 import { db } from "@/db";
 import { countInbox } from "@/db/queries/invoice-inbox";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n";
+import { InvoicesSection } from "./_components/invoices-section";
 import { RunningBatchesBanner } from "./batches/_components/running-batches-banner";
+import { invoicesSearchParams } from "./search-params";
 
 export const metadata: Metadata = { title: "Invoices" };
 
-export default async function Page() {
+// Everyone who may see invoices gets the list; staff and admins also get to the ones that wait for a person.
+export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const member = await requirePermission("viewInvoices");
   const t = await getT();
-  // Staff and admins get to the invoices that wait for a person; the accountants' list is a later issue.
-  const inbox = can(member.role, "issueInvoices") ? await countInbox(db, member.org.id) : null;
+  const url = await invoicesSearchParams.parse(searchParams);
+  const canIssue = can(member.role, "issueInvoices");
+  const inbox = canIssue ? await countInbox(db, member.org.id) : null;
   return (
-    <>
+    <TableTransitionProvider>
       <PageHeader
         title={t("pages.invoices.title")}
         description={t("pages.invoices.description")}
@@ -44,9 +52,9 @@ export default async function Page() {
           </Card>
         </nav>
       )}
-      <EmptyState icon={<Receipt className="size-10" aria-hidden />} title={t("pages.invoices.emptyTitle")}>
-        <p>{t("pages.invoices.emptyBody")}</p>
-      </EmptyState>
-    </>
+      <Suspense fallback={<DataTableSkeleton columns={8} label={t("invoiceList.loading")} />}>
+        <InvoicesSection orgId={member.org.id} url={url} canIssue={canIssue} />
+      </Suspense>
+    </TableTransitionProvider>
   );
 }

@@ -69,8 +69,19 @@ export async function InvoicesSection({ orgId, registration: r, canIssue, canFix
                 </p>
                 {q.status === "issued" && (
                   <div className="space-y-1">
-                    {(q.documentViewUrl || q.documentUrl) && (
+                    {q.issuedNumber && (
                       <p className="flex flex-wrap gap-3">
+                        {/* Fetched from SmartBill by the server (app/api/invoices/[id]/pdf): the token stays there. */}
+                        <a
+                          href={`/api/invoices/${q.id}/pdf`}
+                          target="_blank"
+                          rel="noreferrer"
+                          className="font-medium text-indigo-700 hover:underline"
+                          aria-label={t("invoiceList.row.pdfFor", { number: number ?? "" })}
+                          data-testid="invoice-pdf"
+                        >
+                          {t("invoiceList.row.pdf")}
+                        </a>
                         {q.documentViewUrl && (
                           <a href={q.documentViewUrl} target="_blank" rel="noreferrer" className="font-medium text-indigo-700 hover:underline">
                             {s("viewInSmartBill")}

@@ -1,0 +1,1 @@
+CREATE INDEX "invoice_requests_org_date_idx" ON "invoice_requests" USING btree ("org_id",coalesce("issued_at", "created_at"),"id");

@@ -1,0 +1,58 @@
+// The invoice register as CSV for the accountant: one row per issued invoice. Pure (papaparse).
+// Excel in a Romanian locale splits on ";" and reads UTF-8 only after a BOM; amounts keep a dot
+// ("1234.50") so no locale turns them into dates or thousands.
+import Papa from "papaparse";
+import { todayInBucharest } from "@/lib/registrations/dates";
+
+export const CSV_DELIMITER = ";";
+export const CSV_BOM = "\uFEFF";
+/** The columns in order; their titles are invoiceList.csv.<column>. */
+export const REGISTER_COLUMNS = ["date", "series", "number", "client", "clientCif", "reference", "participant", "vatName", "vatPercent", "net", "vat", "total"] as const;
+
+export interface RegisterRow {
+  date: Date;
+  issuedSeries: string | null;
+  issuedNumber: string | null;
+  clientName: string | null;
+  clientCif: string | null;
+  reference: string;
+  participantName: string;
+  vatName: string | null;
+  vatPercent: string | null;
+  netBani: number;
+  vatBani: number;
+  totalBani: number;
+}
+
+/** 123450 → "1234.50", -5 → "-0.05": integer arithmetic, never a float. */
+export function baniToDecimal(bani: number): string {
+  if (!Number.isSafeInteger(bani)) throw new RangeError(`not an amount in bani: ${bani}`);
+  const abs = Math.abs(bani);
+  return `${bani < 0 ? "-" : ""}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** "21.00" → "21", "9.50" → "9.5" (numeric(5,2) as PostgreSQL gives it). */
+export function percentText(p: string | null): string {
+  if (p === null) return "";
+  return p.includes(".") ? p.replace(/0+$/, "").replace(/\.$/, "") : p;
+}
+
+/** `header` holds the 12 column titles in order (translated by the caller). */
+export function buildInvoiceRegisterCsv(rows: RegisterRow[], header: readonly string[]): string {
+  const data = rows.map((r) => [
+    todayInBucharest(r.date),
+    r.issuedSeries ?? "",
+    r.issuedNumber ?? "",
+    r.clientName ?? "",
+    r.clientCif ?? "",
+    r.reference,
+    r.participantName,
+    r.vatName ?? "",
+    percentText(r.vatPercent),
+    baniToDecimal(r.netBani),
+    baniToDecimal(r.vatBani),
+    baniToDecimal(r.totalBani),
+  ]);
+  // escapeFormulae: a client named "=HYPERLINK(…)" stays text in Excel.
+  return CSV_BOM + Papa.unparse({ fields: [...header], data }, { delimiter: CSV_DELIMITER, newline: "\r\n", escapeFormulae: true }) + "\r\n";
+}

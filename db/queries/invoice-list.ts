@@ -40,7 +40,8 @@ const rowColumns = {
   issuedNumber: q.issuedNumber,
   seriesName: q.seriesName,
   clientName: sql<string | null>`${q.payload}->'client'->>'name'`,
-  clientCif: sql<string | null>`${q.payload}->'client'->>'vatCode'`,
+  // A person is billed with SmartBill's 13 zeros (lib/invoicing/issuer.ts): only a company has a CIF.
+  clientCif: sql<string | null>`nullif(${q.payload}->'client'->>'vatCode', '0000000000000')`,
   registrationId: q.registrationId,
   reference: registrations.reference,
   participantName: registrations.participantName,

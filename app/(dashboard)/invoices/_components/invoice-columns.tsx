@@ -40,6 +40,16 @@ export function invoiceColumns({ t, ti, locale }: { t: T; ti: T; locale: string 
     header: () => <span>{t(`columns.${id}`)}</span>,
     cell: ({ row }) => <span className="whitespace-nowrap">{formatMoney(pick(row.original), locale)}</span>,
   });
+  const status = (r: InvoiceListItem) => (
+    <span className="flex flex-wrap items-center gap-1">
+      <InvoiceStatusBadge status={r.status} label={ti(`invoicing.status.${r.status}`)} />
+      {r.needsStorno && (
+        <Badge tone="warning" title={ti("invoiceIssue.badge.needsStornoHint")}>
+          {ti("invoiceIssue.badge.needsStorno")}
+        </Badge>
+      )}
+    </span>
+  );
   return [
     {
       id: "date",
@@ -53,12 +63,22 @@ export function invoiceColumns({ t, ti, locale }: { t: T; ti: T; locale: string 
       enableSorting: false,
       meta: { label: t("columns.number") },
       header: () => <span>{t("columns.number")}</span>,
+      // On a phone this cell also carries the date, the status and the registration (their columns hide).
       cell: ({ row }) => (
         <span className="block">
           <span className="whitespace-nowrap font-mono text-[13px] font-semibold text-slate-900" data-testid="invoice-number">
             {row.original.number ?? "—"}
           </span>
-          <span className="block text-xs text-slate-500 sm:hidden">{formatDate(row.original.day, locale)}</span>
+          <span className="block space-y-1 text-xs text-slate-500 sm:hidden">
+            <span className="block">{formatDate(row.original.day, locale)}</span>
+            {status(row.original)}
+            <span className="block">
+              <Link href={`/registrations/${row.original.registrationId}`} className="font-mono font-medium text-indigo-700 hover:underline">
+                {row.original.reference}
+              </Link>{" "}
+              · {row.original.participantName}
+            </span>
+          </span>
         </span>
       ),
     },
@@ -77,10 +97,10 @@ export function invoiceColumns({ t, ti, locale }: { t: T; ti: T; locale: string 
     {
       id: "registration",
       enableSorting: false,
-      meta: { label: t("columns.registration") },
+      meta: { label: t("columns.registration"), className: "hidden sm:table-cell" },
       header: () => <span>{t("columns.registration")}</span>,
       cell: ({ row }) => (
-        <span className="block min-w-28">
+        <span className="block">
           <Link href={`/registrations/${row.original.registrationId}`} className="whitespace-nowrap font-mono text-[13px] font-medium text-indigo-700 hover:underline">
             {row.original.reference}
           </Link>
@@ -91,22 +111,13 @@ export function invoiceColumns({ t, ti, locale }: { t: T; ti: T; locale: string 
     },
     money("net", (r) => r.netBani, "hidden lg:table-cell"),
     money("vat", (r) => r.vatBani, "hidden lg:table-cell"),
-    money("total", (r) => r.totalBani),
+    money("total", (r) => r.totalBani, "hidden sm:table-cell"),
     {
       id: "status",
       enableSorting: false,
-      meta: { label: t("columns.status") },
+      meta: { label: t("columns.status"), className: "hidden sm:table-cell" },
       header: () => <span>{t("columns.status")}</span>,
-      cell: ({ row }) => (
-        <span className="flex flex-wrap items-center gap-1">
-          <InvoiceStatusBadge status={row.original.status} label={ti(`invoicing.status.${row.original.status}`)} />
-          {row.original.needsStorno && (
-            <Badge tone="warning" title={ti("invoiceIssue.badge.needsStornoHint")}>
-              {ti("invoiceIssue.badge.needsStorno")}
-            </Badge>
-          )}
-        </span>
-      ),
+      cell: ({ row }) => status(row.original),
     },
     {
       id: "links",
@@ -115,10 +126,12 @@ export function invoiceColumns({ t, ti, locale }: { t: T; ti: T; locale: string 
       meta: { fixed: true, label: t("columns.links"), align: "right" },
       header: () => <span className="sr-only">{t("columns.links")}</span>,
       cell: ({ row }) => {
-        const { status, number, smartBillUrl, id } = row.original;
-        if (status !== "issued" || !number) return null;
+        const { number, smartBillUrl, id } = row.original;
+        const total = <span className="font-medium tabular-nums text-slate-900 sm:hidden">{formatMoney(row.original.totalBani, locale)}</span>;
+        if (row.original.status !== "issued" || !number) return <span className="flex flex-col items-end whitespace-nowrap">{total}</span>;
         return (
           <span className="flex flex-col items-end gap-1 whitespace-nowrap text-sm">
+            {total}
             <a href={`/api/invoices/${id}/pdf`} target="_blank" rel="noreferrer" className={link} aria-label={t("row.pdfFor", { number })} data-testid="invoice-pdf">
               {t("row.pdf")}
             </a>

@@ -51,6 +51,13 @@ test("the accountant sees the month's issued invoices with badges, totals, the P
   expect(lines).toHaveLength(total + 1);
   expect(lines.slice(1).every((l) => /^\d{4}-\d{2}-\d{2};BRSC?;\d{4};/.test(l))).toBe(true);
   expect(lines.some((l) => l.includes(`;${number.split("-")[1]};`))).toBe(true);
+
+  // The registration's page links the same PDF and says where changes are made.
+  await first.getByRole("link", { name: /^[A-Z0-9-]+$/ }).click();
+  await expect(page).toHaveURL(/\/registrations\/[0-9a-f-]{36}$/);
+  const section = page.getByTestId("invoices-section");
+  await expect(section.getByRole("link", { name: `PDF of invoice ${number}` })).toHaveAttribute("href", href);
+  await expect(section).toContainText("Changes and deletions are made in SmartBill and are not synced back to Bursar.");
 });
 
 test("a filter change goes to the URL, and Back restores the list as it was", async ({ asAccountant: page }) => {

@@ -69,11 +69,21 @@ function sourceFiles(dir: string): string[] {
     .map((f) => path.join(ROOT, dir, f));
 }
 
-/** The client components a server layout renders directly. */
-function clientComponentsOf(layout: string): string[] {
-  return runtimeImports(layout)
-    .map((spec) => resolveLocal(layout, spec))
-    .filter((f): f is string => !!f && /\.tsx?$/.test(f) && isClient(f));
+/**
+ * The client components a server layout renders: those it imports, and those the server components it
+ * imports do (the build puts every client component of a layout's server graph into the layout's
+ * first load, rendered or not).
+ */
+function clientComponentsOf(file: string, seen = new Set<string>()): string[] {
+  const found: string[] = [];
+  for (const spec of runtimeImports(file)) {
+    const local = resolveLocal(file, spec);
+    if (!local || !/\.tsx?$/.test(local) || seen.has(local)) continue;
+    seen.add(local);
+    if (isClient(local)) found.push(local);
+    else if (local.endsWith(".tsx") && !directive(local, "use server")) found.push(...clientComponentsOf(local, seen));
+  }
+  return found;
 }
 
 function offending(entries: string[], banned: (spec: string) => boolean): string[] {

@@ -1,7 +1,7 @@
 import { Alert } from "@/components/ui/alert";
 import type { InvoicingPause } from "@/db/schema";
 import { getT } from "@/lib/i18n";
-import { ResumeIssuingButton } from "./resume-issuing-button";
+import { LazyResumeIssuingButton } from "./lazy-resume-issuing-button";
 
 /** Package exhausted: issuing is paused for the school until an admin resumes (lib/invoicing/pause.ts). */
 export async function InvoicingPauseBanner({ pause, waiting, canResume }: { pause: InvoicingPause; waiting: number; canResume: boolean }) {
@@ -13,7 +13,7 @@ export async function InvoicingPauseBanner({ pause, waiting, canResume }: { paus
         <p>{canResume ? t("invoiceInbox.pause.hint") : t("invoiceInbox.pause.askAdmin")}</p>
         {canResume && (
           <div className="pt-2">
-            <ResumeIssuingButton />
+            <LazyResumeIssuingButton />
           </div>
         )}
       </Alert>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import dynamic from "next/dynamic";
 import { FileStack } from "lucide-react";
 import { useTranslations } from "use-intl";
 import type { TableSelection } from "@/components/data-table/types";
@@ -8,8 +9,10 @@ import { Button } from "@/components/ui/button";
 import { useErrorText } from "@/components/use-error-text";
 import type { BulkSelectionInput } from "@/lib/invoicing/bulk-schemas";
 import type { RegistrationFilter } from "@/lib/registrations/schemas";
-import { BulkIssueDialog } from "../../invoices/batches/_components/bulk-issue-dialog";
 import { bulkIssueSummaryAction } from "../actions/bulk-issue";
+
+// Loads when the bulk dialog first opens, not with the table.
+const BulkIssueDialog = dynamic(() => import("../../invoices/batches/_components/bulk-issue-dialog").then((m) => m.BulkIssueDialog));
 
 type Summary = Extract<Awaited<ReturnType<typeof bulkIssueSummaryAction>>, { ok: true }>["data"];
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useLocale, useTranslations } from "use-intl";
 import { SearchX } from "lucide-react";
@@ -15,9 +16,12 @@ import { FILTER_KEYS, PAYMENT_STATUS_VALUES, REGISTRATION_STATES, registrationsP
 import type { RegistrationFilter } from "@/lib/registrations/schemas";
 import { BulkActions } from "./bulk-actions";
 import { registrationColumns } from "./columns";
-import { IssueInvoiceDialog } from "./issue-invoice-dialog";
-import { RecordPaymentDialog } from "./record-payment-dialog";
 import type { FilterOption, RegistrationRow } from "./types";
+
+// The row actions' dialogs (their forms, react-hook-form and the dialog primitives) load when one first
+// opens, not with the table: the table is what every visit needs.
+const IssueInvoiceDialog = dynamic(() => import("./issue-invoice-dialog").then((m) => m.IssueInvoiceDialog));
+const RecordPaymentDialog = dynamic(() => import("./record-payment-dialog").then((m) => m.RecordPaymentDialog));
 
 export function RegistrationsTable(props: {
   rows: RegistrationRow[];

@@ -6,11 +6,12 @@ import { Check, Columns3 } from "lucide-react";
 import { useTranslations } from "use-intl";
 import { buttonVariants } from "@/components/ui/button";
 
-export function DataTableViewOptions<TData>({ table }: { table: Table<TData> }) {
+/** The "Columns" menu itself (Radix, with its popper): loaded by DataTableViewOptions on first use. */
+export function DataTableViewOptionsMenu<TData>({ table, defaultOpen }: { table: Table<TData>; defaultOpen?: boolean }) {
   const t = useTranslations("dataTable");
   const columns = table.getAllLeafColumns().filter((c) => c.getCanHide() && !c.columnDef.meta?.fixed);
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root defaultOpen={defaultOpen}>
       <DropdownMenu.Trigger className={buttonVariants({ variant: "secondary", size: "sm" })}>
         <Columns3 className="size-4" aria-hidden />
         {t("columns")}

@@ -110,7 +110,7 @@ const SAMPLES: Record<string, () => Record<string, unknown>> = {
   // The fuzz school has no billing profile: the preview and the issue answer a conflict (nothing written).
   previewInvoiceAction: () => ({ registrationId: fx.registrationId, amount: "50,00", vatOverride: "" }),
   issueInvoiceAction: () => ({ registrationId: fx.registrationId, clientRequestId: uuid(), amount: "50,00", vatOverride: "" }),
-  listRegistrationIdsAction: () => ({ course: fx.courseId, term: "2026-2027", paymentStatus: ["not_paid", "partially_paid"], status: "all", q: "Popescu" }),
+  listRegistrationIdsAction: () => ({ course: fx.courseId, term: "2026-2027", paymentStatus: ["not_paid", "partially_paid"], status: "all", q: "Popescu", invoice: "none" }),
   previewImportAction: () => ({ csv: IMPORT_CSV, mapping: IMPORT_MAPPING }),
   commitImportAction: () => ({ csv: IMPORT_CSV, mapping: IMPORT_MAPPING }),
   // The fuzz school has no billing profile: a start is refused (noProfile) and must leave no batch behind.

@@ -72,7 +72,7 @@ export async function listLatestInvoiceStatus(db: Executor, orgId: string, regis
     })
     .from(invoiceRequests)
     .where(and(eq(invoiceRequests.orgId, orgId), inArray(invoiceRequests.registrationId, registrationIds)))
-    .orderBy(invoiceRequests.registrationId, desc(invoiceRequests.createdAt));
+    .orderBy(invoiceRequests.registrationId, desc(invoiceRequests.createdAt), desc(invoiceRequests.id));
   return new Map(rows.map(({ registrationId, invoicedBani, ...r }) => [registrationId, { ...r, invoicedBani: Number(invoicedBani ?? 0) }]));
 }
 

@@ -6,14 +6,18 @@ import { registrationWhere, rowsByIds, sortColumns, type RegistrationFilterParam
 import { pgText } from "./text";
 
 /**
- * A text search counts its matches exactly up to this many (or up to the end of the page asked for),
+ * A text search (or an invoice filter) counts its matches exactly up to this many (or up to the end of the page asked for),
  * then says "more than 100". An exact count visits every match, so it grows with the table (a common
  * first name matches one registration in seven); docs/registrations.md has the measurements.
  */
 export const SEARCH_COUNT_CAP = 100;
 
-export function isTextSearch(f: RegistrationFilterParams): boolean {
-  return pgText(f.q).trim() !== "";
+/**
+ * Whether the count takes the capped path: a text search, or an invoice filter (registration_counts
+ * knows nothing about invoices). Without either, the count is a sum over registration_counts.
+ */
+export function needsCappedCount(f: RegistrationFilterParams): boolean {
+  return pgText(f.q).trim() !== "" || f.invoice != null;
 }
 
 /**

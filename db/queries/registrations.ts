@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { auditLog, clients, courses, payments, registrationCounts, registrations, users, type PaymentStatus } from "@/db/schema";
-import { isTextSearch, SEARCH_COUNT_CAP, searchPage } from "./registration-search";
+import { auditLog, clients, courses, invoiceRequests, payments, registrationCounts, registrations, users, type PaymentStatus } from "@/db/schema";
+import { needsCappedCount, SEARCH_COUNT_CAP, searchPage } from "./registration-search";
 import { pgText } from "./text";
 
 // db/ never imports lib/: these mirror lib/registrations/schemas.ts (listRegistrationsSchema), whose
@@ -14,6 +14,8 @@ export interface RegistrationFilterParams {
   paymentStatus: readonly PaymentStatus[];
   status: "active" | "cancelled" | "all";
   q: string;
+  /** What the row's invoice badge shows (its latest request); null: any. */
+  invoice: "none" | "pending" | "issued" | "failed" | "in_doubt" | null;
 }
 export interface RegistrationListParams extends RegistrationFilterParams {
   page: number;
@@ -41,6 +43,21 @@ function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+const INVOICE_FILTER_STATUSES = { pending: ["queued", "issuing"], issued: ["issued"], failed: ["failed"], in_doubt: ["in_doubt"] } as const;
+
+/**
+ * The registration's invoice badge, as a condition: "none" has no request at all; the others ask for
+ * a latest request (none created after it, the id breaking a tie) in those statuses. Both probe
+ * invoice_requests_org_registration_idx per registration.
+ */
+function invoiceCondition(orgId: string, filter: NonNullable<RegistrationFilterParams["invoice"]>): SQL {
+  const ofRow = (alias: string) => sql`${sql.identifier(alias)}.org_id = ${orgId} and ${sql.identifier(alias)}.registration_id = ${r.id}`;
+  if (filter === "none") return sql`not exists (select 1 from ${invoiceRequests} ir where ${ofRow("ir")})`;
+  const statuses = sql.join(INVOICE_FILTER_STATUSES[filter].map((s) => sql`${s}`), sql`, `);
+  return sql`exists (select 1 from ${invoiceRequests} ir where ${ofRow("ir")} and ir.status in (${statuses})
+    and not exists (select 1 from ${invoiceRequests} later where ${ofRow("later")} and (later.created_at, later.id) > (ir.created_at, ir.id)))`;
+}
+
 /** The one where-builder for a page, its count and "all N matching": organisation first. */
 export function registrationWhere(orgId: string, f: RegistrationFilterParams): SQL {
   const conditions: SQL[] = [eq(r.orgId, orgId)];
@@ -52,6 +69,7 @@ export function registrationWhere(orgId: string, f: RegistrationFilterParams): S
     );
   }
   if (f.paymentStatus.length) conditions.push(inArray(r.paymentStatus, [...f.paymentStatus]));
+  if (f.invoice) conditions.push(invoiceCondition(orgId, f.invoice));
   // Every word must appear in client, participant or reference, ignoring case and diacritics; the
   // trigram GIN index on search_text serves the LIKE.
   for (const word of pgText(f.q).trim().split(/\s+/).filter(Boolean).slice(0, 5)) {
@@ -60,9 +78,9 @@ export function registrationWhere(orgId: string, f: RegistrationFilterParams): S
   return and(...conditions)!;
 }
 
-/** How many registrations match. Without a text search it sums the maintained counts table. */
+/** How many registrations match. Without a text search or invoice filter it sums the maintained counts table. */
 export async function countRegistrations(db: Executor, orgId: string, f: RegistrationFilterParams): Promise<number> {
-  if (pgText(f.q).trim() === "") {
+  if (!needsCappedCount(f)) {
     const c = registrationCounts;
     const conditions: SQL[] = [eq(c.orgId, orgId)];
     if (f.status !== "all") conditions.push(eq(c.status, f.status));
@@ -109,8 +127,8 @@ export interface RegistrationPage {
 /**
  * One page of the registrations table. Past the middle the page is read from the other end (a
  * reversed index walk with a small offset), so the last page costs what the first does; the page's
- * ids come from an index-only walk and only those rows are fetched (deferred join). A text search
- * goes through searchPage (registration-search.ts): its matches are not in any maintained count.
+ * ids come from an index-only walk and only those rows are fetched (deferred join). A text search or
+ * an invoice filter goes through searchPage (registration-search.ts): no maintained count knows them.
  */
 export async function listRegistrations(
   db: Executor,
@@ -118,7 +136,7 @@ export async function listRegistrations(
   p: RegistrationListParams,
   opts: { searchCountCap?: number } = {},
 ): Promise<RegistrationPage> {
-  if (isTextSearch(p)) return searchPage(db, orgId, p, opts.searchCountCap ?? SEARCH_COUNT_CAP);
+  if (needsCappedCount(p)) return searchPage(db, orgId, p, opts.searchCountCap ?? SEARCH_COUNT_CAP);
   const total = await countRegistrations(db, orgId, p);
   return pageOf(db, orgId, p, total);
 }

@@ -39,3 +39,7 @@ export function normaliseSector(city: string | null): string | null {
 export const REGISTRATION_SORTS = ["reference", "participant", "client", "course", "price", "paid", "balance", "status", "created"] as const;
 export type RegistrationSort = (typeof REGISTRATION_SORTS)[number];
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
+
+/** The invoice filter: what the row's badge (its latest invoice request) shows; "pending" = queued or issuing. */
+export const INVOICE_FILTERS = ["none", "pending", "issued", "failed", "in_doubt"] as const;
+export type InvoiceFilter = (typeof INVOICE_FILTERS)[number];

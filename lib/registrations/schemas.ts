@@ -3,14 +3,14 @@
 import { z } from "zod";
 import { emailField } from "@/lib/auth/schemas";
 import { isValidCif } from "@/lib/validation/ro";
-import { BUYER_TYPES, isBucharest, MAX_BANI, normaliseSector, PAGE_SIZES, PAYMENT_METHODS, PAYMENT_STATUSES, REGISTRATION_SORTS } from "./constants";
+import { BUYER_TYPES, INVOICE_FILTERS, isBucharest, MAX_BANI, normaliseSector, PAGE_SIZES, PAYMENT_METHODS, PAYMENT_STATUSES, REGISTRATION_SORTS } from "./constants";
 import { addDays, isIsoDate, todayInBucharest } from "./dates";
 import { parseMoneyToBani } from "./money";
 import { isValidReference, normaliseReference } from "./reference";
 
 // The zod-free values live in ./constants (client components import them from there, without zod).
-export { BUCHAREST_SECTORS, BUYER_TYPES, isBucharest, MAX_BANI, normaliseSector, PAGE_SIZES, PAYMENT_METHODS, PAYMENT_STATUSES, REGISTRATION_SORTS } from "./constants";
-export type { RegistrationSort } from "./constants";
+export { BUCHAREST_SECTORS, BUYER_TYPES, INVOICE_FILTERS, isBucharest, MAX_BANI, normaliseSector, PAGE_SIZES, PAYMENT_METHODS, PAYMENT_STATUSES, REGISTRATION_SORTS } from "./constants";
+export type { InvoiceFilter, RegistrationSort } from "./constants";
 const V = "registrationErrors.validation";
 
 // Refuses control characters and bidirectional overrides (they can disguise a name on an invoice).
@@ -181,8 +181,11 @@ export const listRegistrationsSchema = z.object({
   paymentStatus: z.array(z.enum(PAYMENT_STATUSES)).catch([]).default([]),
   status: z.enum(["active", "cancelled", "all"]).catch("active").default("active"),
   q: z.string().trim().max(100).catch("").default(""),
+  // Refused, not caught: a bulk issue over "all matching" must never widen to every registration.
+  // (The URL's parser drops a bad value before it gets here.)
+  invoice: z.enum(INVOICE_FILTERS, `${V}.invoiceFilter`).nullable().default(null),
 });
 export type ListRegistrationsParams = z.output<typeof listRegistrationsSchema>;
 /** The filter part alone: what the count and "select all N matching" re-apply. */
-export const registrationFilterSchema = listRegistrationsSchema.pick({ course: true, term: true, paymentStatus: true, status: true, q: true });
+export const registrationFilterSchema = listRegistrationsSchema.pick({ course: true, term: true, paymentStatus: true, status: true, q: true, invoice: true });
 export type RegistrationFilter = z.output<typeof registrationFilterSchema>;

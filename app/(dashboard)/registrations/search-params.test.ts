@@ -7,14 +7,15 @@ const load = createLoader(registrationsParsers);
 
 describe("the registrations table's URL", () => {
   it("reads the state it writes", () => {
-    const url = serializeRegistrationsUrl("/registrations", { page: 3, size: 50, sort: "balance", dir: "asc", status: "paid", q: "ștefan", term: "Toamnă 2026" });
+    const url = serializeRegistrationsUrl("/registrations", { page: 3, size: 50, sort: "balance", dir: "asc", status: "paid", invoice: "in_doubt", q: "ștefan", term: "Toamnă 2026" });
     const state = load(url.slice(url.indexOf("?")));
-    expect(state).toMatchObject({ page: 3, size: 50, sort: "balance", dir: "asc", status: "paid", q: "ștefan", term: "Toamnă 2026", state: "active", course: null });
+    expect(state).toMatchObject({ page: 3, size: 50, sort: "balance", dir: "asc", status: "paid", invoice: "in_doubt", q: "ștefan", term: "Toamnă 2026", state: "active", course: null });
   });
 
   it("falls back to the defaults for anything it does not know", () => {
-    const state = load("?page=-2&size=1000&sort=password&dir=sideways&status=rich&state=deleted");
-    expect(state).toMatchObject({ page: 1, size: 25, sort: "created", dir: "desc", status: null, state: "active" });
+    const state = load("?page=-2&size=1000&sort=password&dir=sideways&status=rich&state=deleted&invoice=paid");
+    expect(state).toMatchObject({ page: 1, size: 25, sort: "created", dir: "desc", status: null, invoice: null, state: "active" });
+    expect(load("?invoice=FAILED").invoice).toBeNull();
     expect(load("?page=abc").page).toBe(1);
   });
 
@@ -31,5 +32,6 @@ describe("the registrations table's URL", () => {
     const b = load("?course=c1&q=ana%20&page=5&dir=asc");
     expect(filterKeyOf(a)).toBe(filterKeyOf(b));
     expect(filterKeyOf(a)).not.toBe(filterKeyOf(load("?course=c1&q=ana&status=paid")));
+    expect(filterKeyOf(a)).not.toBe(filterKeyOf(load("?course=c1&q=ana&invoice=none")));
   });
 });

@@ -15,6 +15,7 @@ export async function RegistrationsSection({ orgId, url, canManage, canIssue }: 
     paymentStatus: url.status ? [url.status] : [],
     status: url.state,
     q: url.q.trim().slice(0, 100),
+    invoice: url.invoice,
   };
   const [page, courses, terms] = await Promise.all([
     listRegistrations(db, orgId, { ...filter, page: url.page, pageSize: url.size, sort: url.sort, dir: url.dir }),
@@ -23,7 +24,7 @@ export async function RegistrationsSection({ orgId, url, canManage, canIssue }: 
   ]);
   // The invoice badges of this page's rows only, in one query.
   const invoices = await listLatestInvoiceStatus(db, orgId, page.rows.map((r) => r.id));
-  const filtered = !!(url.course || url.term || url.status || url.state !== "active" || url.q.trim());
+  const filtered = !!(url.course || url.term || url.status || url.invoice || url.state !== "active" || url.q.trim());
   return (
     <RegistrationsTable
       rows={page.rows.map((r) => {

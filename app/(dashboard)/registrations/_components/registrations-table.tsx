@@ -12,7 +12,7 @@ import { useDataTable } from "@/components/data-table/use-data-table";
 import { DataTableViewOptions } from "@/components/data-table/view-options";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FILTER_KEYS, PAYMENT_STATUS_VALUES, REGISTRATION_STATES, registrationsParsers } from "../search-params";
+import { FILTER_KEYS, INVOICE_FILTER_VALUES, PAYMENT_STATUS_VALUES, REGISTRATION_STATES, registrationsParsers } from "../search-params";
 import type { RegistrationFilter } from "@/lib/registrations/schemas";
 import { BulkActions } from "./bulk-actions";
 import { registrationColumns } from "./columns";
@@ -139,6 +139,13 @@ export function RegistrationsTable(props: {
         label={t("filters.status")}
         allLabel={t("filters.allStatuses")}
         options={PAYMENT_STATUS_VALUES.map((s) => ({ value: s, label: t(`paymentStatus.${s}`) }))}
+      />
+      <DataTableSelectFilter
+        urlKey="invoice"
+        parser={registrationsParsers.invoice}
+        label={t("filters.invoice")}
+        allLabel={t("filters.allInvoices")}
+        options={INVOICE_FILTER_VALUES.map((s) => ({ value: s, label: t(`filters.invoice_${s}`) }))}
       />
       <DataTableSelectFilter
         urlKey="state"

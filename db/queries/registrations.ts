@@ -54,8 +54,11 @@ function invoiceCondition(orgId: string, filter: NonNullable<RegistrationFilterP
   const ofRow = (alias: string) => sql`${sql.identifier(alias)}.org_id = ${orgId} and ${sql.identifier(alias)}.registration_id = ${r.id}`;
   if (filter === "none") return sql`not exists (select 1 from ${invoiceRequests} ir where ${ofRow("ir")})`;
   const statuses = sql.join(INVOICE_FILTER_STATUSES[filter].map((s) => sql`${s}`), sql`, `);
+  // "later" is tied to ir, not to the registration: the planner can then start from the few requests
+  // in a rare status (invoice_requests_org_status_idx) instead of scanning every registration.
   return sql`exists (select 1 from ${invoiceRequests} ir where ${ofRow("ir")} and ir.status in (${statuses})
-    and not exists (select 1 from ${invoiceRequests} later where ${ofRow("later")} and (later.created_at, later.id) > (ir.created_at, ir.id)))`;
+    and not exists (select 1 from ${invoiceRequests} later
+      where later.org_id = ir.org_id and later.registration_id = ir.registration_id and (later.created_at, later.id) > (ir.created_at, ir.id)))`;
 }
 
 /** The one where-builder for a page, its count and "all N matching": organisation first. */

@@ -6,8 +6,8 @@ import { registrationWhere, rowsByIds, sortColumns, type RegistrationFilterParam
 import { pgText } from "./text";
 
 /**
- * A text search (or an invoice filter) counts its matches exactly up to this many (or up to the end of the page asked for),
- * then says "more than 100". An exact count visits every match, so it grows with the table (a common
+ * A text search (or an invoice filter) counts its matches exactly up to this many (or up to the end
+ * of the page asked for), then says "more than 100". An exact count visits every match, so it grows with the table (a common
  * first name matches one registration in seven); docs/registrations.md has the measurements.
  */
 export const SEARCH_COUNT_CAP = 100;

@@ -47,8 +47,8 @@ const INVOICE_FILTER_STATUSES = { pending: ["queued", "issuing"], issued: ["issu
 
 /**
  * The registration's invoice badge, as a condition: "none" has no request at all; the others ask for
- * a latest request (none created after it, the id breaking a tie) in those statuses. Both probe
- * invoice_requests_org_registration_idx per registration.
+ * a latest request (none created after it, the id breaking a tie) in those statuses. A broad value is
+ * probed per registration (invoice_requests_org_registration_idx) while walking the sort's index.
  */
 function invoiceCondition(orgId: string, filter: NonNullable<RegistrationFilterParams["invoice"]>): SQL {
   const ofRow = (alias: string) => sql`${sql.identifier(alias)}.org_id = ${orgId} and ${sql.identifier(alias)}.registration_id = ${r.id}`;

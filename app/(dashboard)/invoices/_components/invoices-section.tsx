@@ -3,11 +3,10 @@ import { db } from "@/db";
 import { hasInvoiceRequests, listInvoiceFilterOptions, listInvoices, sumInvoicesByVat } from "@/db/queries/invoice-list";
 import { invoiceFilterQuery, resolveInvoiceListFilter } from "@/lib/invoice-list/filter";
 import { todayInBucharest } from "@/lib/registrations/dates";
+import { isUuid } from "@/lib/validation/uuid";
 import type { InvoicesUrlState } from "../search-params";
 import { InvoicesTable } from "./invoices-table";
 import { VatTotals } from "./vat-totals";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // The list's data for the URL's state, fetched on the server (the Suspense boundary's content).
 export async function InvoicesSection({ orgId, url, canIssue }: { orgId: string; url: InvoicesUrlState; canIssue: boolean }) {
@@ -17,7 +16,7 @@ export async function InvoicesSection({ orgId, url, canIssue }: { orgId: string;
     status: url.status,
     series: url.series ? url.series.slice(0, 40) : null,
     // A malformed id matches nothing rather than failing the query.
-    profile: url.profile && UUID.test(url.profile) ? url.profile : url.profile ? "00000000-0000-0000-0000-000000000000" : null,
+    profile: url.profile && isUuid(url.profile) ? url.profile : url.profile ? "00000000-0000-0000-0000-000000000000" : null,
   });
   const [page, totals, options] = await Promise.all([
     listInvoices(db, orgId, { ...filter, page: url.page, pageSize: url.size, dir: url.dir }),

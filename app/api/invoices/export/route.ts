@@ -1,24 +1,19 @@
 import { NextResponse } from "next/server";
 import { db } from "@/db";
 import { listIssuedInvoices } from "@/db/queries/invoice-list";
-import { can } from "@/lib/auth/permissions";
-import { getCurrentMember } from "@/lib/auth/session";
+import { apiMember, NO_STORE } from "@/lib/auth/api-route";
 import { getT } from "@/lib/i18n";
 import { buildInvoiceRegisterCsv, REGISTER_COLUMNS } from "@/lib/invoice-list/register-csv";
 import { parseInvoiceExportQuery } from "@/lib/invoice-list/schemas";
 
 // The invoice register as CSV (";"-separated, UTF-8 with BOM) for the page's filter, issued invoices only.
-// Same checks as the PDF route: session, role, organisation.
 export const dynamic = "force-dynamic";
 
-const noStore = { "cache-control": "no-store" };
-
 export async function GET(req: Request) {
-  const member = await getCurrentMember();
-  if (!member) return NextResponse.json({ error: "errors.unauthenticated" }, { status: 401, headers: noStore });
-  if (!can(member.role, "viewInvoices")) return NextResponse.json({ error: "errors.forbidden" }, { status: 403, headers: noStore });
+  const { member, denied } = await apiMember("viewInvoices");
+  if (denied) return denied;
   const query = parseInvoiceExportQuery(new URL(req.url).searchParams);
-  if (!query.ok) return NextResponse.json({ error: "errors.validation", message: `Bad filter: ${query.error}` }, { status: 400, headers: noStore });
+  if (!query.ok) return NextResponse.json({ error: "errors.validation", message: `Bad filter: ${query.error}` }, { status: 400, headers: NO_STORE });
   const f = query.filter;
   const [t, rows] = await Promise.all([getT(), listIssuedInvoices(db, member.org.id, f)]);
   const csv = buildInvoiceRegisterCsv(
@@ -27,6 +22,6 @@ export async function GET(req: Request) {
   );
   const name = `invoices_${f.from}_${f.to}${f.series ? `_${f.series.replace(/[^A-Za-z0-9-]/g, "")}` : ""}.csv`;
   return new NextResponse(csv, {
-    headers: { ...noStore, "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"` },
+    headers: { ...NO_STORE, "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"` },
   });
 }

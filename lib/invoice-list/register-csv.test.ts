@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { currentMonth, invoiceFilterQuery, resolveInvoiceListFilter } from "./filter";
-import { baniToDecimal, buildInvoiceRegisterCsv, CSV_BOM, percentText, REGISTER_COLUMNS, type RegisterRow } from "./register-csv";
+import { buildInvoiceRegisterCsv, CSV_BOM, csvAmount, percentText, REGISTER_COLUMNS, type RegisterRow } from "./register-csv";
 import { parseInvoiceExportQuery } from "./schemas";
 
 const header = REGISTER_COLUMNS.map((c) => c.toUpperCase());
@@ -39,7 +39,7 @@ describe("buildInvoiceRegisterCsv", () => {
   });
 
   it("writes amounts with a dot and two decimals, from integer bani", () => {
-    expect([0, 5, 99, 100, 123_450, -5, -123_450, 600_000_000_003].map(baniToDecimal)).toEqual([
+    expect([0, 5, 99, 100, 123_450, -5, -123_450, 600_000_000_003].map(csvAmount)).toEqual([
       "0.00",
       "0.05",
       "0.99",
@@ -49,7 +49,7 @@ describe("buildInvoiceRegisterCsv", () => {
       "-1234.50",
       "6000000000.03",
     ]);
-    expect(() => baniToDecimal(1.5)).toThrow(RangeError);
+    expect(() => csvAmount(1.5)).toThrow(RangeError);
     expect([percentText("21.00"), percentText("9.50"), percentText("0.00"), percentText(null)]).toEqual(["21", "9.5", "0", ""]);
     const csv = buildInvoiceRegisterCsv([row({ vatName: null, vatPercent: null, netBani: 5_000, vatBani: 0, totalBani: 5_000 })], header);
     expect(csv.split("\r\n")[1]!.endsWith(";;;50.00;0.00;50.00")).toBe(true);

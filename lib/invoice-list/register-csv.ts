@@ -3,6 +3,7 @@
 // ("1234.50") so no locale turns them into dates or thousands.
 import Papa from "papaparse";
 import { todayInBucharest } from "@/lib/registrations/dates";
+import { baniToPlain } from "@/lib/registrations/money";
 
 export const CSV_DELIMITER = ";";
 export const CSV_BOM = "\uFEFF";
@@ -24,11 +25,10 @@ export interface RegisterRow {
   totalBani: number;
 }
 
-/** 123450 → "1234.50", -5 → "-0.05": integer arithmetic, never a float. */
-export function baniToDecimal(bani: number): string {
+/** 123450 → "1234.50", -5 → "-0.05"; anything but whole bani is refused. */
+export function csvAmount(bani: number): string {
   if (!Number.isSafeInteger(bani)) throw new RangeError(`not an amount in bani: ${bani}`);
-  const abs = Math.abs(bani);
-  return `${bani < 0 ? "-" : ""}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+  return baniToPlain(bani, ".");
 }
 
 /** "21.00" → "21", "9.50" → "9.5" (numeric(5,2) as PostgreSQL gives it). */
@@ -49,9 +49,9 @@ export function buildInvoiceRegisterCsv(rows: RegisterRow[], header: readonly st
     r.participantName,
     r.vatName ?? "",
     percentText(r.vatPercent),
-    baniToDecimal(r.netBani),
-    baniToDecimal(r.vatBani),
-    baniToDecimal(r.totalBani),
+    csvAmount(r.netBani),
+    csvAmount(r.vatBani),
+    csvAmount(r.totalBani),
   ]);
   // escapeFormulae: a client named "=HYPERLINK(…)" stays text in Excel.
   return CSV_BOM + Papa.unparse({ fields: [...header], data }, { delimiter: CSV_DELIMITER, newline: "\r\n", escapeFormulae: true }) + "\r\n";

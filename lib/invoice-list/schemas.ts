@@ -2,7 +2,7 @@
 // the route answers them as JSON to whoever built a bad link.
 import { z } from "zod";
 import { isIsoDate } from "@/lib/registrations/dates";
-import { INVOICE_LIST_STATUSES, resolveInvoiceListFilter, type InvoiceListFilter } from "./filter";
+import { INVOICE_FILTER_KEYS, INVOICE_LIST_STATUSES, resolveInvoiceListFilter, type InvoiceListFilter } from "./filter";
 
 const date = z.string().refine(isIsoDate, "must be a calendar date written YYYY-MM-DD");
 
@@ -19,7 +19,7 @@ export const invoiceExportQuerySchema = z
 /** URLSearchParams → the filter, or the first problem as "field: message". */
 export function parseInvoiceExportQuery(params: URLSearchParams, now: Date = new Date()): { ok: true; filter: InvoiceListFilter } | { ok: false; error: string } {
   const raw: Record<string, string> = {};
-  for (const key of ["from", "to", "status", "series", "profile"]) {
+  for (const key of INVOICE_FILTER_KEYS) {
     const values = params.getAll(key);
     if (values.length > 1) return { ok: false, error: `${key}: given more than once` };
     if (values[0] !== undefined && values[0] !== "") raw[key] = values[0];

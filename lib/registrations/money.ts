@@ -51,9 +51,14 @@ function isGrouped(s: string, sep: string): boolean {
   return /^\d{1,3}$/.test(parts[0]!) && parts.slice(1).every((p) => /^\d{3}$/.test(p));
 }
 
-/** "1234,50": how a form shows an amount for editing (Romanian decimal comma, no grouping). */
-export function baniToInput(bani: number): string {
+/** 123450 → "1234,50" (or "1234.50"): no grouping, integer arithmetic, never a float. */
+export function baniToPlain(bani: number, decimalMark: "," | "."): string {
   const sign = bani < 0 ? "-" : "";
   const abs = Math.abs(bani);
-  return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, "0")}`;
+  return `${sign}${Math.floor(abs / 100)}${decimalMark}${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** "1234,50": how a form shows an amount for editing (Romanian decimal comma, no grouping). */
+export function baniToInput(bani: number): string {
+  return baniToPlain(bani, ",");
 }

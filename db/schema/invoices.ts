@@ -49,12 +49,32 @@ export const INVOICE_ATTEMPT_OUTCOMES = [
 ] as const;
 export type InvoiceAttemptOutcome = (typeof INVOICE_ATTEMPT_OUTCOMES)[number];
 
-/** Evidence gathered for an in_doubt request a person must decide. */
+/** What one candidate document carried when Bursar read its PDF (issue 15: proof by the mark). */
+export const CANDIDATE_READS = ["own_mark", "other_mark", "no_mark", "unreadable"] as const;
+export type CandidateRead = (typeof CANDIDATE_READS)[number];
+export interface ProofCandidate {
+  /** The number as SmartBill writes it (zero-padded). */
+  number: string;
+  read: CandidateRead;
+  /** Every Bursar mark found on the document (normally one, or none). */
+  marks: string[];
+  /** The total SmartBill gives for it (own_mark only), in bani. */
+  totalBani: number | null;
+  /** unreadable: what SmartBill answered (e.g. "502"). */
+  detail?: string;
+}
+export const PROOF_VERDICTS = ["linked", "not_created", "duplicate", "unreadable", "total_differs", "too_many", "series_missing"] as const;
+export type ProofVerdict = (typeof PROOF_VERDICTS)[number];
+/** Evidence of a proof: the candidates read and what each carried, for the automatic step and a person. */
 export interface ReconcileEvidence {
   checkedAt: string;
   nextNumberNow: string | null;
-  candidates: { number: string; totalBani: number | null }[];
-  note: string;
+  /** The first number read (the lowest this request could have taken). */
+  fromNumber: string | null;
+  candidates: ProofCandidate[];
+  /** Numbers in range skipped because Bursar already holds them for other answered requests. */
+  skipped: number;
+  verdict: ProofVerdict;
 }
 
 export const invoiceBatches = pgTable(
@@ -106,8 +126,14 @@ export const invoiceRequests = pgTable(
     totalBani: integer("total_bani").notNull(),
     netBani: integer("net_bani").notNull(),
     vatBani: integer("vat_bani").notNull(),
-    // The series number expected for this send (digits), from the series' next number when it was claimed.
+    // The lowest series number this send could take (digits): the series' next number Bursar knew when it
+    // was claimed. Reconcile reads candidates from here on (a lower bound, never a claim on a number).
     expectedNumber: text("expected_number"),
+    // The request's mark (issue 15): printed on the document (mentions, "Ref. Bursar XXXXX-XXXXX"), the only
+    // proof that a SmartBill invoice is this request's. Null only for requests made before marks existed.
+    mark: text("mark"),
+    // The attempt holding the request while it is issuing: every write of the drainer names it (the fence).
+    claimId: uuid("claim_id"),
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
     attemptCount: integer("attempt_count").notNull().default(0),
     notBefore: timestamp("not_before", { withTimezone: true }).notNull().defaultNow(),
@@ -143,6 +169,11 @@ export const invoiceRequests = pgTable(
     index("invoice_requests_org_date_idx").on(t.orgId, sql`coalesce(${t.issuedAt}, ${t.createdAt})`, t.id),
     index("invoice_requests_org_payment_idx").on(t.orgId, t.paymentId),
     check("invoice_requests_amount_check", sql`amount_bani > 0`),
+    uniqueIndex("invoice_requests_org_mark_key").on(t.orgId, t.mark).where(sql`mark is not null`),
+    // One SmartBill invoice belongs to at most one request: a second link of the same number is refused.
+    uniqueIndex("invoice_requests_org_issued_number_key")
+      .on(t.orgId, t.companyCif, t.issuedSeries, t.issuedNumber)
+      .where(sql`issued_number is not null`),
   ],
 );
 
@@ -172,8 +203,8 @@ export const invoiceAttempts = pgTable(
 );
 
 /**
- * One create in flight per (company, series): a conditional update claims it, which makes the number
- * expected for the send unambiguous. An in_doubt request keeps holding it until reconciled.
+ * What Bursar knows of a (company, series): SmartBill's next number and its zero-padding. A series is
+ * blocked only when a proof found two documents carrying one request's mark (a duplicate a person must see).
  */
 export const invoiceSeries = pgTable(
   "invoice_series",
@@ -188,11 +219,8 @@ export const invoiceSeries = pgTable(
     nextNumber: integer("next_number"),
     padWidth: integer("pad_width"),
     knownAt: timestamp("known_at", { withTimezone: true }),
-    // A drainer holding the series (its lease), or the in_doubt request holding it.
-    holder: uuid("holder"),
-    heldUntil: timestamp("held_until", { withTimezone: true }),
-    inFlightRequestId: uuid("in_flight_request_id"),
-    inFlightSince: timestamp("in_flight_since", { withTimezone: true }),
+    blockedByRequestId: uuid("blocked_by_request_id"),
+    blockedAt: timestamp("blocked_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.companyCif, t.seriesName] })],
 );
@@ -207,6 +235,55 @@ export const invoicingPauses = pgTable("invoicing_pauses", {
   detail: text("detail"),
 });
 
+export const INVOICE_ALARM_KINDS = ["late_answer", "duplicate"] as const;
+export type InvoiceAlarmKind = (typeof INVOICE_ALARM_KINDS)[number];
+
+/**
+ * Invoices SmartBill holds that no request can take as its own: an issued answer that came back for a
+ * claim that had moved on (late_answer), or a second document carrying one request's mark (duplicate).
+ * Never dropped: each is an alarm in the inbox until a person resolves it (storno in SmartBill).
+ */
+export const invoiceAlarms = pgTable(
+  "invoice_alarms",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: INVOICE_ALARM_KINDS }).notNull(),
+    requestId: uuid("request_id").references(() => invoiceRequests.id, { onDelete: "set null" }),
+    attemptId: uuid("attempt_id"),
+    companyCif: text("company_cif").notNull(),
+    seriesName: text("series_name").notNull(),
+    number: text("number").notNull(),
+    detail: jsonb("detail").$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedBy: uuid("resolved_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("invoice_alarms_org_doc_key").on(t.orgId, t.companyCif, t.seriesName, t.number),
+    index("invoice_alarms_org_open_idx").on(t.orgId, t.resolvedAt),
+  ],
+);
+
+/** Invoices in a bound series whose document carries no Bursar mark: issued in SmartBill, not by Bursar. */
+export const outsideInvoices = pgTable(
+  "outside_invoices",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    companyCif: text("company_cif").notNull(),
+    seriesName: text("series_name").notNull(),
+    number: text("number").notNull(),
+    seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.companyCif, t.seriesName, t.number] }), index("outside_invoices_org_seen_idx").on(t.orgId, t.seenAt)],
+);
+
+export type InvoiceAlarm = typeof invoiceAlarms.$inferSelect;
+export type OutsideInvoice = typeof outsideInvoices.$inferSelect;
 export type InvoiceRequest = typeof invoiceRequests.$inferSelect;
 export type InvoiceAttempt = typeof invoiceAttempts.$inferSelect;
 export type InvoiceBatch = typeof invoiceBatches.$inferSelect;

@@ -51,7 +51,7 @@ async function school(name: string) {
 }
 
 async function connection(orgId: string) {
-  const { credentialsOf } = await import("./billing/connection");
+  const { credentialsOf } = await import("./smartbill/school-credentials");
   const { getActiveConnection } = await import("../db/queries/smartbill-connections");
   const c = (await getActiveConnection(t.db, orgId))!;
   return { row: c, creds: credentialsOf(c) };

@@ -3,7 +3,7 @@
 //   DRAIN='{"orgId":…,"cif":…,"series":…,"createTimeoutMs":…,"leaseMarginMs":…}' DATABASE_URL=… BURSAR_ENCRYPTION_KEY=…
 //   node --conditions=react-server --import tsx test/drain-child.ts
 import { createDb } from "../db/client";
-import { drainSeries } from "../lib/invoicing/issue-invoice";
+import { drainSeries } from "../lib/invoicing/engine/drain";
 import { createSmartBill, createSmartBillLogger, loadSmartBillConfig } from "../lib/smartbill";
 
 const spec = JSON.parse(process.env.DRAIN!) as { orgId: string; cif: string; series: string; createTimeoutMs: number; leaseMarginMs: number };

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getInvoiceRequest, getInvoicingPause } from "../db/queries/invoices";
 import { memberships, users } from "../db/schema";
-import { drainSeries } from "../lib/invoicing/issue-invoice";
+import { drainSeries } from "../lib/invoicing/engine/drain";
 import { pauseIssuing } from "../lib/invoicing/pause";
 import { createManualRequest } from "../lib/invoicing/request-invoice";
 import { createTestDb, type TestDb } from "./db";

@@ -5,7 +5,8 @@ import { provisionSandboxAccount, sandboxBaseUrl } from "@/lib/sandbox";
 import type { SmartBillCredentials } from "@/lib/smartbill";
 import { getActiveConnection } from "@/db/queries/smartbill-connections";
 import { getSmartBill } from "@/lib/smartbill/get-smartbill";
-import { credentialsOf, saveConnection, verifyCredentials } from "./connection";
+import { credentialsOf } from "@/lib/smartbill/school-credentials";
+import { saveConnection, verifyCredentials } from "./connection";
 import type { CredentialsInput } from "./schemas";
 
 export interface ConnectResult {

@@ -3,7 +3,8 @@ import type { Database, Executor } from "@/db";
 import { ensureBillingSettings, updateBillingSettings } from "@/db/queries/billing-settings";
 import { getActiveConnection, insertConnection, updateConnection, type Connection } from "@/db/queries/smartbill-connections";
 import { writeAudit } from "@/lib/audit";
-import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import { credentialsOf } from "@/lib/smartbill/school-credentials";
 import { AppError } from "@/lib/errors";
 import { type SmartBill, type SmartBillCredentials, type SmartBillSeries, type SmartBillTax } from "@/lib/smartbill";
 import { VerifyError } from "./smartbill-call";
@@ -33,15 +34,6 @@ export function summarise(c: Connection): ConnectionSummary {
   return rest;
 }
 
-/** The decrypted credentials for SmartBill calls. Server memory only. */
-export function credentialsOf(c: Connection): SmartBillCredentials {
-  return {
-    username: c.username,
-    token: decryptSecret(c.tokenCiphertext, c.orgId),
-    cif: c.cif,
-    ...(c.baseUrl ? { baseUrl: c.baseUrl } : {}),
-  };
-}
 
 export async function requireCredentials(db: Executor, orgId: string): Promise<{ connection: Connection; creds: SmartBillCredentials }> {
   const connection = await getActiveConnection(db, orgId);

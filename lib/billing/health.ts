@@ -5,7 +5,8 @@ import { getActiveConnection, getLatestConnection, updateConnection } from "@/db
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { getSmartBill } from "@/lib/smartbill/get-smartbill";
-import { credentialsOf, verifyCredentials, type Verified } from "./connection";
+import { credentialsOf } from "@/lib/smartbill/school-credentials";
+import { verifyCredentials, type Verified } from "./connection";
 import { withSmartBill } from "./smartbill-call";
 
 /** Checks the saved credentials with SmartBill again and records the outcome for the health panel. */

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { isSmartBillError, type SmartBill, type SmartBillCredentials } from "@/lib/smartbill";
 import { getSmartBill } from "@/lib/smartbill/get-smartbill";
 import { getActiveConnection, updateConnection, updateConnectionError, type Connection } from "@/db/queries/smartbill-connections";
-import { credentialsOf } from "./connection";
+import { credentialsOf } from "@/lib/smartbill/school-credentials";
 import { smartBillAppError, smartBillFailureOf } from "./smartbill-errors";
 
 // The one path for the setup calls (series, VAT sync, test draft, health): load the organisation's

@@ -6,7 +6,7 @@ import { getBatchProgress } from "@/db/queries/invoices";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { DEMO, SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
-import { drainSeries } from "./issue-invoice";
+import { drainSeries } from "./engine/drain";
 import { createBulkRequests, createManualRequest } from "./request-invoice";
 
 const LIMIT = 30;

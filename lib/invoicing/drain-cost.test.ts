@@ -11,7 +11,7 @@ import { invoiceRequests, invoiceSeries, registrations } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
-import { drainSeries } from "./issue-invoice";
+import { drainSeries } from "./engine/drain";
 import { createBulkRequests, createManualRequest } from "./request-invoice";
 
 let t: TestDb;

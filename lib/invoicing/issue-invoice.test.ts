@@ -9,10 +9,10 @@ import { countIssuedLast30Days } from "@/lib/billing/health";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { DEMO, invoiceBody, SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
-import { widthOf } from "./drain-statements";
-import { drainSeries } from "./issue-invoice";
+import { widthOf } from "./engine/series";
+import { drainSeries } from "./engine/drain";
 import { previewInvoice } from "./preview-invoice";
-import { linkInvoice, markNotCreated, reconcileRequest } from "./reconcile-invoice";
+import { linkInvoice, markNotCreated, reconcileRequest } from "./engine/reconcile";
 import { createManualRequest } from "./request-invoice";
 import { retryFailedRequests } from "./retry-invoices";
 

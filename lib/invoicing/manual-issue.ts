@@ -8,7 +8,7 @@ import type { VatLevelChoice } from "./issuer";
 import { previewInvoice } from "./preview-invoice";
 import { createManualRequest } from "./request-invoice";
 import { manualKey } from "./request-key";
-import { getSeries, padNumber } from "./series-hold";
+import { getSeries, padNumber } from "./engine/series";
 
 // The manual issue dialog's two use-cases: a preview shaped for the screen (plain, serialisable, in bani)
 // and the confirm. The VAT override arrives as a level's name and is resolved here against the levels

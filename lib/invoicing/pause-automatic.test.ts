@@ -11,7 +11,7 @@ import { voidPayment } from "@/lib/registrations/void-payment";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
-import { drainSeries } from "./issue-invoice";
+import { drainSeries } from "./engine/drain";
 import { resumeIssuing } from "./pause";
 import { createManualRequest } from "./request-invoice";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { getActiveConnection } from "@/db/queries/smartbill-connections";
-import { credentialsOf } from "@/lib/billing/connection";
+import { credentialsOf } from "@/lib/smartbill/school-credentials";
 import { AppError } from "@/lib/errors";
 import { uninvoicedBani as uninvoicedOf } from "./registration-balance";
 import type { InvoicingDeps } from "./deps";

@@ -6,7 +6,7 @@ import { smartbillConnections } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { DEMO, invoiceBody, SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
-import { drainSeries } from "./issue-invoice";
+import { drainSeries } from "./engine/drain";
 import { gatherReconcileEvidence } from "./reconcile-evidence";
 import { createManualRequest } from "./request-invoice";
 

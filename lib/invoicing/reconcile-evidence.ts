@@ -4,8 +4,8 @@ import type { InvoiceAttempt, ReconcileEvidence } from "@/db/schema";
 import { logError } from "@/lib/log";
 import type { SmartBillCredentials } from "@/lib/smartbill";
 import type { InvoicingDeps } from "./deps";
-import { credsFor, totalOf } from "./reconcile-invoice";
-import { getSeries, padNumber } from "./series-hold";
+import { credsFor, totalOf } from "./engine/reconcile";
+import { getSeries, padNumber } from "./engine/series";
 
 // What the reconcile view shows a person for each in_doubt request: what Bursar expected, what SmartBill
 // says NOW (the series' next number, live), and the invoice that holds the expected number, if any, with

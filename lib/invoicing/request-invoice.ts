@@ -7,8 +7,9 @@ import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { lockRegistration } from "@/lib/registrations/recompute";
 import { planInvoice, planInvoices, type IssuePlan, type VatLevelChoice } from "./issuer";
+import { newMarkCode, withMark } from "./engine/mark";
 import { bulkKey, manualKey } from "./request-key";
-import { COUNTED_STATUSES, OPEN_STATUSES } from "./status";
+import { COUNTED_STATUSES, OPEN_STATUSES } from "./constants";
 
 // Creating invoice requests. Each one is inserted under the registration's row lock with a unique key,
 // so a double click, two staff members or two instances make one request; the amount is checked
@@ -52,7 +53,10 @@ async function findOpenManual(db: Executor, orgId: string, registrationId: strin
 }
 
 export function requestValues(plan: IssuePlan, r: { orgId: string; key: string; kind: InvoiceRequestKind; trigger: InvoiceTrigger; actorUserId: string | null; paymentId?: string | null; batchId?: string | null; vatOverride?: VatLevelChoice | null }) {
+  // The request's mark, printed on its document: what proves later that the document is this request's.
+  const mark = newMarkCode();
   return {
+    mark,
     orgId: r.orgId,
     registrationId: plan.registrationId,
     requestKey: r.key,
@@ -68,7 +72,7 @@ export function requestValues(plan: IssuePlan, r: { orgId: string; key: string; 
     vatName: plan.vat?.name ?? null,
     vatPercent: plan.vat ? String(plan.vat.percentage) : null,
     vatOverride: r.vatOverride ?? null,
-    payload: plan.payload as unknown as Record<string, unknown>,
+    payload: { ...plan.payload, mentions: withMark(plan.payload.mentions, mark) } as unknown as Record<string, unknown>,
     totalBani: plan.totals.totalBani,
     netBani: plan.totals.netBani,
     vatBani: plan.totals.vatBani,

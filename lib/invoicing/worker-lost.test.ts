@@ -8,8 +8,8 @@ import { getInvoiceRequest } from "@/db/queries/invoices";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { DEMO, SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
-import { drainSeries } from "./issue-invoice";
-import { reconcileRequest, sweepExpiredLeases } from "./reconcile-invoice";
+import { drainSeries } from "./engine/drain";
+import { reconcileRequest, sweepExpiredLeases } from "./engine/reconcile";
 import { createManualRequest } from "./request-invoice";
 
 let t: TestDb;

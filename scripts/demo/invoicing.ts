@@ -13,8 +13,8 @@ import { billingProfiles, memberships, registrations, SETUP_STEPS, users } from 
 import { saveConnection, verifyCredentials } from "../../lib/billing/connection";
 import { setDefaultVat, syncVatLevels } from "../../lib/billing/vat";
 import type { InvoicingDeps } from "../../lib/invoicing/deps";
-import { drainSeries } from "../../lib/invoicing/issue-invoice";
-import { reconcileRequest } from "../../lib/invoicing/reconcile-invoice";
+import { drainSeries } from "../../lib/invoicing/engine/drain";
+import { reconcileRequest } from "../../lib/invoicing/engine/reconcile";
 import { createManualRequest } from "../../lib/invoicing/request-invoice";
 import { sandboxBaseUrl } from "../../lib/sandbox";
 import { createSmartBill } from "../../lib/smartbill";

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { invoiceRequests, memberships, users } from "@/db/schema";
-import { drainSeries } from "@/lib/invoicing/issue-invoice";
+import { drainSeries } from "@/lib/invoicing/engine/drain";
 import { createManualRequest } from "@/lib/invoicing/request-invoice";
 import { todayInBucharest } from "@/lib/registrations/dates";
 import { createTestDb, type TestDb } from "@/test/db";

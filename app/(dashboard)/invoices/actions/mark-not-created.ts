@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { getInvoiceRequest } from "@/db/queries/invoices";
 import { markNotCreatedSchema } from "@/lib/invoicing/inbox-schemas";
-import { markNotCreated } from "@/lib/invoicing/reconcile-invoice";
+import { markNotCreated } from "@/lib/invoicing/engine/reconcile";
 import { workerDeps } from "@/lib/jobs/deps";
 import { enqueueDrain } from "@/lib/jobs/enqueue";
 import { memberAction } from "@/lib/safe-action";

@@ -9,7 +9,7 @@ import { listMemberNames } from "@/db/queries/member-names";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n";
 import { failureOfType } from "@/lib/invoicing/failures";
-import { COUNTED_STATUSES } from "@/lib/invoicing/status";
+import { COUNTED_STATUSES } from "@/lib/invoicing/constants";
 import { IssueInvoiceButton } from "./issue-invoice-button";
 
 type Props = {

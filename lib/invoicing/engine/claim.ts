@@ -1,0 +1,107 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import { findMarks, newMarkCode, withMark } from "./mark";
+import { fromStatusSql, setStatusSql } from "./status";
+import type { SeriesRef } from "./series";
+
+// Claiming a request for a send, in one transaction: at most MAX_IN_FLIGHT creates of one school (one
+// SmartBill account) are issuing at once across every process, so a create waiting for its answer does
+// not stop the others, and a burst of slow answers cannot pile up. The claim is the attempt's id: every
+// later write of this send names it (status.ts fences them).
+
+/** Creates in flight per SmartBill account (school), whatever the number of processes. */
+export const MAX_IN_FLIGHT = 3;
+
+/** The request being sent. `claim` is its attempt's id. */
+export type Claimed = { id: string; registrationId: string; payload: Record<string, unknown>; attemptCount: number; claim: string; expected: number | null };
+
+export type ClaimStop = "paused" | "empty" | "at_capacity" | "blocked";
+
+const lease = (ms: number) => sql`now() + make_interval(secs => ${ms / 1000})`;
+
+/**
+ * The body a send carries: issued today (Europe/Bucharest: a request that waited for a pause, a backoff
+ * or a reconcile is dated the day it goes out, its due date moved with it) and marked with the request's
+ * mark (once: a retry rebuilt from today's settings gets it again).
+ */
+export function payloadForSend(payload: Record<string, unknown>, p: { today: string; mark: string }): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...payload, issueDate: p.today };
+  const issue = typeof payload.issueDate === "string" ? Date.parse(payload.issueDate) : NaN;
+  const due = typeof payload.dueDate === "string" ? Date.parse(payload.dueDate) : NaN;
+  if (!Number.isNaN(issue) && !Number.isNaN(due)) out.dueDate = new Date(Date.parse(p.today) + (due - issue)).toISOString().slice(0, 10);
+  const mentions = typeof payload.mentions === "string" ? payload.mentions : "";
+  if (!findMarks(mentions).includes(p.mark)) out.mentions = withMark(mentions, p.mark);
+  return out;
+}
+
+/**
+ * Picks the next ready request of the series (priority, then age; skipping those another drainer has
+ * locked; none while the series is blocked, the school paused or its account full), moves it queued →
+ * issuing under a fresh claim with its lease and the lowest number it can take (the series' next number
+ * known now), and records the attempt with the exact body to send.
+ */
+export async function claimNext(db: Database, s: SeriesRef, leaseMs: number, today: string): Promise<Claimed | ClaimStop> {
+  const claim = randomUUID();
+  return db.transaction(async (tx) => {
+    // Serialises claims of one school (not its sends): the in-flight count below stays exact.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('bursar.invoicing.claim'), hashtext(${s.orgId}))`);
+    const [next] = (await tx.execute(sql`
+      select r.id, r.registration_id, r.payload, r.mark, r.attempt_count, s.next_number
+      from invoice_requests r
+      left join invoice_series s on s.org_id = r.org_id and s.company_cif = r.company_cif and s.series_name = r.series_name
+      where r.org_id = ${s.orgId} and r.company_cif = ${s.cif} and r.series_name = ${s.series}
+        and ${fromStatusSql("claim", "r")} and r.not_before <= now()
+        and s.blocked_by_request_id is null
+        and not exists (select 1 from invoicing_pauses p where p.org_id = ${s.orgId})
+        and (select count(*) from invoice_requests f where f.org_id = ${s.orgId} and f.status = 'issuing') < ${MAX_IN_FLIGHT}
+      order by r.priority desc, r.created_at
+      limit 1
+      for update of r skip locked`)) as unknown as { id: string; registration_id: string; payload: unknown; mark: string | null; attempt_count: number; next_number: number | null }[];
+    if (next) {
+      const mark = next.mark ?? newMarkCode();
+      const payload = payloadForSend(typeof next.payload === "string" ? (JSON.parse(next.payload) as Record<string, unknown>) : (next.payload as Record<string, unknown>), { today, mark });
+      const expected = next.next_number === null ? null : String(next.next_number);
+      await tx.execute(sql`
+        with req as (
+          update invoice_requests
+          set ${setStatusSql("claim")}, claim_id = ${claim}, lease_until = ${lease(leaseMs)}, expected_number = ${expected},
+              mark = ${mark}, payload = ${JSON.stringify(payload)}::jsonb,
+              attempt_count = attempt_count + 1, last_attempt_at = now(), updated_at = now()
+          where org_id = ${s.orgId} and id = ${next.id}
+          returning id
+        )
+        insert into invoice_attempts (id, org_id, request_id, request_body, expected_number)
+        select ${claim}, ${s.orgId}, id, ${JSON.stringify(payload)}::jsonb, ${expected} from req`);
+      return { id: next.id, registrationId: next.registration_id, payload, attemptCount: Number(next.attempt_count) + 1, claim, expected: expected === null ? null : Number(expected) };
+    }
+    // Nothing claimed (once per drain lane): say why.
+    const [why] = (await tx.execute(sql`
+      select exists (select 1 from invoicing_pauses where org_id = ${s.orgId}) as paused,
+             exists (select 1 from invoice_series where org_id = ${s.orgId} and company_cif = ${s.cif} and series_name = ${s.series}
+                     and blocked_by_request_id is not null) as blocked,
+             (select count(*) from invoice_requests where org_id = ${s.orgId} and status = 'issuing') >= ${MAX_IN_FLIGHT} as full`)) as unknown as {
+      paused: boolean;
+      blocked: boolean;
+      full: boolean;
+    }[];
+    if (why?.paused) return "paused";
+    if (why?.blocked) return "blocked";
+    if (why?.full) return "at_capacity";
+    return "empty";
+  });
+}
+
+/**
+ * Immediately before the create: the claim is still this drainer's (issuing, same claim, lease not run
+ * out), and the lease is renewed to cover the whole call. A drainer that stalled past its lease (the
+ * sweeper moved the request on) sends nothing.
+ */
+export async function confirmClaim(db: Database, orgId: string, c: Claimed, leaseMs: number): Promise<boolean> {
+  const rows = (await db.execute(sql`
+    update invoice_requests set lease_until = ${lease(leaseMs)}
+    where org_id = ${orgId} and id = ${c.id} and status = 'issuing' and claim_id = ${c.claim} and lease_until > now()
+    returning id`)) as unknown as { id: string }[];
+  return rows.length === 1;
+}

@@ -1,0 +1,142 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getActiveConnection } from "@/db/queries/smartbill-connections";
+import { invoiceRequests } from "@/db/schema";
+import { credentialsOf } from "@/lib/smartbill/school-credentials";
+import { todayInBucharest } from "@/lib/registrations/dates";
+import { isSmartBillError, SmartBillError, type InvoiceInput, type SmartBillCredentials } from "@/lib/smartbill";
+import { resolved, type InvoicingDeps } from "../deps";
+import { failureOfType } from "../failures";
+import { claimNext, confirmClaim, MAX_IN_FLIGHT, type Claimed } from "./claim";
+import { finishAttempt, recordError, recordIssued } from "./record";
+import { getSeries, storeNextNumber, type SeriesRef } from "./series";
+import { moveRequests } from "./status";
+
+// Issuing: drainSeries sends the queued requests of one (company, series), up to MAX_IN_FLIGHT creates at
+// once (the claim caps them per school across processes). A create whose outcome is unknown is never sent
+// again here: the request goes in_doubt and the series goes on; reconcile proves it later by its mark.
+
+export type DrainStop =
+  | "empty"
+  | "budget"
+  | "paused"
+  | "rate_limited"
+  | "unavailable"
+  | "at_capacity"
+  | "blocked"
+  | "not_connected"
+  | "series_missing"
+  | "series_unreadable";
+
+export interface DrainResult {
+  issued: string[];
+  failed: string[];
+  /** Requests to reconcile (enqueue `invoice-reconcile` for each, after the grace period). */
+  inDoubt: string[];
+  /** Issued answers whose request had moved on: stored as alarms. */
+  alarms: string[];
+  stopped: DrainStop;
+  /** Queued requests wait until then (backoff, rate limit, a full account): wake a drain at that time. */
+  retryAt: Date | null;
+  /** More is queued and ready now (the budget ran out): wake a drain now. */
+  more: boolean;
+}
+
+type Resolved = ReturnType<typeof resolved>;
+
+async function failQueued(deps: InvoicingDeps, s: SeriesRef, move: "notConnected" | "seriesGone", type: "credentials" | "series"): Promise<string[]> {
+  const f = failureOfType(type);
+  const rows = await moveRequests(deps.db, {
+    orgId: s.orgId,
+    move,
+    set: { failureType: f.type, failureReason: f.messageKey, retryable: f.retryable },
+    where: and(eq(invoiceRequests.companyCif, s.cif), eq(invoiceRequests.seriesName, s.series), eq(invoiceRequests.status, "queued")),
+  });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * SmartBill's next number for the series, once per drain (someone may have issued in SmartBill's UI):
+ * the lowest number each claim may take, from which reconcile reads. A read that fails stops the drain
+ * (typed) before any create is spent; a series SmartBill no longer has fails its queued requests.
+ */
+async function refreshNextNumber(deps: InvoicingDeps, s: SeriesRef, creds: SmartBillCredentials, o: Resolved): Promise<DrainStop | null> {
+  const list = await deps.sb.series.list(creds, { type: "f" }, { maxWaitMs: o.slotWaitMs });
+  const found = list.find((x) => x.name === s.series);
+  if (!found) return "series_missing";
+  await storeNextNumber(deps.db, s, found.nextNumber);
+  return null;
+}
+
+async function sendOne(deps: InvoicingDeps, s: SeriesRef, creds: SmartBillCredentials, c: Claimed, o: Resolved, result: DrainResult): Promise<DrainStop | null> {
+  if (!(await confirmClaim(deps.db, s.orgId, c, o.leaseMs))) {
+    // Stalled past the lease: the request is someone else's now. Nothing was sent.
+    await finishAttempt(deps.db, s.orgId, c.claim, "not_sent");
+    return null;
+  }
+  try {
+    const doc = await deps.sb.invoices.create(creds, c.payload as unknown as InvoiceInput, { maxWaitMs: o.slotWaitMs });
+    const r = await recordIssued(deps.db, s, c, doc);
+    if (r === "alarm") result.alarms.push(c.id);
+    else result.issued.push(c.id);
+    return null;
+  } catch (err) {
+    // Anything but a SmartBillError is unexpected: the create may have gone out, so it is ambiguous.
+    const e = isSmartBillError(err) ? err : new SmartBillError({ code: "ambiguous", operation: "invoices.create" });
+    const out = await recordError(deps.db, s, c, e);
+    if (out.inDoubt) result.inDoubt.push(c.id);
+    if (out.failed) result.failed.push(c.id);
+    if (out.retryAt) result.retryAt = out.retryAt;
+    return out.stop === "in_doubt" ? null : (out.stop ?? null);
+  }
+}
+
+/** Sends the queued requests of one series until none is ready, the budget runs out, or it must stop. */
+export async function drainSeries(deps: InvoicingDeps, orgId: string, cif: string, series: string): Promise<DrainResult> {
+  const o = resolved(deps);
+  const s: SeriesRef = { orgId, cif, series };
+  const result: DrainResult = { issued: [], failed: [], inDoubt: [], alarms: [], stopped: "empty", retryAt: null, more: false };
+  const started = Date.now();
+  const connection = await getActiveConnection(deps.db, orgId);
+  if (!connection) {
+    result.failed.push(...(await failQueued(deps, s, "notConnected", "credentials")));
+    return { ...result, stopped: "not_connected" };
+  }
+  const creds: SmartBillCredentials = { ...credentialsOf(connection), cif };
+  const known = await getSeries(deps.db, s);
+  if (known?.blockedByRequestId) return { ...result, stopped: "blocked" };
+  try {
+    const stop = await refreshNextNumber(deps, s, creds, o);
+    if (stop === "series_missing") {
+      result.failed.push(...(await failQueued(deps, s, "seriesGone", "series")));
+      return { ...result, stopped: stop };
+    }
+  } catch (e) {
+    if (!isSmartBillError(e)) throw e;
+    return { ...result, stopped: e.code === "rate_limited" ? "rate_limited" : "series_unreadable", retryAt: e.until ?? new Date(Date.now() + 5_000) };
+  }
+  // Lanes: each claims and sends one request at a time; together at most MAX_IN_FLIGHT per school.
+  let stopped = null as DrainStop | null;
+  const lane = async (): Promise<void> => {
+    while (!stopped) {
+      if (Date.now() - started > o.drainBudgetMs) {
+        stopped ??= "budget";
+        return;
+      }
+      const claimed = await claimNext(deps.db, s, o.leaseMs, todayInBucharest());
+      if (typeof claimed === "string") {
+        // Another lane or process holds the account's slots: come back shortly.
+        // this lane ends, the others go on (they hold slots of their own).
+        if (claimed === "at_capacity") result.retryAt ??= new Date(Date.now() + 1_000);
+        else if (claimed !== "empty") stopped ??= claimed;
+        return;
+      }
+      const stop = await sendOne(deps, s, creds, claimed, o, result);
+      if (stop) stopped ??= stop;
+    }
+  };
+  await Promise.all(Array.from({ length: MAX_IN_FLIGHT }, lane));
+  result.stopped = stopped ?? "empty";
+  if (result.stopped === "budget") result.more = true;
+  return result;
+}

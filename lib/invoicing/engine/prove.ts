@@ -1,0 +1,119 @@
+import "server-only";
+import { and, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { invoiceAlarms, invoiceRequests, outsideInvoices, type InvoiceRequest, type ProofCandidate, type ReconcileEvidence } from "@/db/schema";
+import { isSmartBillError, type SmartBill, type SmartBillCredentials } from "@/lib/smartbill";
+import { pdfText } from "@/lib/smartbill/pdf-text";
+import { leiToBani } from "../totals";
+import { findMarks } from "./mark";
+import { getSeries, numberForms, storeNextNumber, type SeriesRef } from "./series";
+
+// Proof by reading the documents. SmartBill gives an invoice back only as its PDF, so to know whether an
+// in-doubt create made an invoice, Bursar reads the series' next number, then the PDFs of the numbers the
+// create could have taken (from the lowest it could take, up to next − 1), leaving out the numbers Bursar
+// already holds for answered requests (a busy series costs a few reads, not one per invoice issued
+// meanwhile), and looks for the request's mark on each. Only the mark proves: never a number, never a
+// total. A document that cannot be read proves nothing.
+
+/** At most this many PDFs per proof (each is one rate-limited read). */
+export const MAX_PROOF_READS = 25;
+
+export interface ProofDeps {
+  db: Executor;
+  sb: SmartBill;
+  /** Longest wait for a rate-limit slot per read. */
+  slotWaitMs?: number;
+}
+
+async function readDocument(d: ProofDeps, creds: SmartBillCredentials, series: string, n: number, width: number | null): Promise<{ number: string; text: string } | { number: string; error: string }> {
+  const forms = numberForms(n, width);
+  let lastError = "not_found";
+  for (const number of forms) {
+    try {
+      const pdf = await d.sb.invoices.pdf(creds, { seriesName: series, number }, { maxWaitMs: d.slotWaitMs ?? 15_000 });
+      return { number, text: await pdfText(pdf.bytes) };
+    } catch (e) {
+      // SmartBill busy: the whole proof comes back later (the caller retries), nothing is concluded.
+      if (isSmartBillError(e) && (e.code === "rate_limited" || e.code === "credentials")) throw e;
+      lastError = isSmartBillError(e) ? `${e.code}${e.httpStatus ? ` ${e.httpStatus}` : ""}` : "unreadable_pdf";
+      if (!isSmartBillError(e) || e.code !== "not_found") break;
+    }
+  }
+  return { number: forms[0]!, error: lastError };
+}
+
+/** Numbers in [from, to) that Bursar already holds: answered requests, documents already read as outside, alarms. */
+async function knownNumbers(db: Executor, s: SeriesRef, from: number, to: number, selfId: string): Promise<Set<number>> {
+  const inRange = (col: typeof invoiceRequests.issuedNumber | typeof outsideInvoices.number) =>
+    and(sql`${col} ~ '^[0-9]+$'`, gte(sql`(${col})::bigint`, from), lt(sql`(${col})::bigint`, to));
+  const [held, outside, alarms] = await Promise.all([
+    db
+      .select({ n: invoiceRequests.issuedNumber })
+      .from(invoiceRequests)
+      .where(and(eq(invoiceRequests.orgId, s.orgId), eq(invoiceRequests.companyCif, s.cif), eq(invoiceRequests.issuedSeries, s.series), isNotNull(invoiceRequests.issuedNumber), sql`${invoiceRequests.id} <> ${selfId}`, inRange(invoiceRequests.issuedNumber))),
+    db
+      .select({ n: outsideInvoices.number })
+      .from(outsideInvoices)
+      .where(and(eq(outsideInvoices.orgId, s.orgId), eq(outsideInvoices.companyCif, s.cif), eq(outsideInvoices.seriesName, s.series), inRange(outsideInvoices.number))),
+    db
+      .select({ n: invoiceAlarms.number, requestId: invoiceAlarms.requestId })
+      .from(invoiceAlarms)
+      .where(and(eq(invoiceAlarms.orgId, s.orgId), eq(invoiceAlarms.companyCif, s.cif), eq(invoiceAlarms.seriesName, s.series))),
+  ]);
+  // An alarm of this very request is one of its documents: read it again, it counts toward a duplicate.
+  const others = alarms.filter((a) => a.requestId !== selfId);
+  return new Set([...held, ...outside, ...others].map((r) => Number(r.n)));
+}
+
+/**
+ * Reads the candidates of an in_doubt request and says what they prove. Changes nothing in the request
+ * (reconcile.ts acts on the verdict); records only what it learned of the series (next number, and the
+ * documents that carry no Bursar mark as issued outside Bursar).
+ */
+export async function proveRequest(d: ProofDeps, r: InvoiceRequest, creds: SmartBillCredentials): Promise<ReconcileEvidence> {
+  const s: SeriesRef = { orgId: r.orgId, cif: r.companyCif, series: r.seriesName };
+  const checkedAt = new Date().toISOString();
+  const list = await d.sb.series.list(creds, { type: "f" }, { maxWaitMs: d.slotWaitMs ?? 15_000 });
+  const found = list.find((x) => x.name === r.seriesName);
+  if (!found) return { checkedAt, nextNumberNow: null, fromNumber: null, candidates: [], skipped: 0, verdict: "series_missing" };
+  const next = found.nextNumber;
+  await storeNextNumber(d.db, s, next);
+  // The lowest number the create could take; unknown (a request from before the claim recorded it): the reads' reach back.
+  const from = r.expectedNumber !== null ? Number(r.expectedNumber) : Math.max(1, next - MAX_PROOF_READS);
+  const base = { checkedAt, nextNumberNow: String(next), fromNumber: String(from) };
+  if (!r.mark) return { ...base, candidates: [], skipped: 0, verdict: "unreadable" };
+  const known = await knownNumbers(d.db, s, from, next, r.id);
+  const todo: number[] = [];
+  for (let n = from; n < next; n++) if (!known.has(n)) todo.push(n);
+  const width = (await getSeries(d.db, s))?.padWidth ?? null;
+  const candidates: ProofCandidate[] = [];
+  for (const n of todo.slice(0, MAX_PROOF_READS)) {
+    const doc = await readDocument(d, creds, r.seriesName, n, width);
+    if ("error" in doc) {
+      candidates.push({ number: doc.number, read: "unreadable", marks: [], totalBani: null, detail: doc.error });
+      continue;
+    }
+    const marks = findMarks(doc.text);
+    if (marks.includes(r.mark)) {
+      const st = await d.sb.invoices.paymentStatus(creds, { seriesName: r.seriesName, number: doc.number }, { maxWaitMs: d.slotWaitMs ?? 15_000 });
+      candidates.push({ number: doc.number, read: "own_mark", marks, totalBani: leiToBani(st.invoiceTotalAmount) });
+    } else {
+      candidates.push({ number: doc.number, read: marks.length ? "other_mark" : "no_mark", marks, totalBani: null });
+      if (!marks.length) await d.db.insert(outsideInvoices).values({ orgId: r.orgId, companyCif: r.companyCif, seriesName: r.seriesName, number: doc.number }).onConflictDoNothing();
+    }
+  }
+  const own = candidates.filter((c) => c.read === "own_mark");
+  const verdict: ReconcileEvidence["verdict"] =
+    own.length > 1
+      ? "duplicate"
+      : own.length === 1
+        ? own[0]!.totalBani === r.totalBani
+          ? "linked"
+          : "total_differs"
+        : candidates.some((c) => c.read === "unreadable")
+          ? "unreadable"
+          : todo.length > MAX_PROOF_READS
+            ? "too_many"
+            : "not_created";
+  return { ...base, candidates, skipped: next - from - todo.length, verdict };
+}

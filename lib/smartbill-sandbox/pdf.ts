@@ -1,5 +1,25 @@
 // A small but real invoice PDF: what an integration downloads is the only way to read a document back.
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+// Like SmartBill's, its content streams are Flate-compressed (pdf-lib's default for page content) and
+// the free-text lines (mentions, observations) are drawn in kerned runs, so the bytes never hold a
+// printed phrase such as Bursar's mark contiguously: a reader has to extract the text (lib/smartbill/pdf-text.ts).
+import {
+  beginText,
+  endText,
+  moveText,
+  PDFDocument,
+  PDFNumber,
+  PDFOperator,
+  PDFOperatorNames,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setFillingGrayscaleColor,
+  setFontAndSize,
+  StandardFonts,
+  type PDFFont,
+  type PDFName,
+  type PDFPage,
+} from "pdf-lib";
 import type { Company } from "./accounts";
 import type { Invoice } from "./invoices";
 import { formatAmount } from "./money";
@@ -105,5 +125,93 @@ export async function renderInvoicePdf(company: Company, inv: Invoice, original?
     write(page, `${formatAmount(bani)} ${inv.currency}`, 460, y, 10, last ? bold : font);
     y -= 14;
   }
+
+  // Free text after the totals, as SmartBill prints it: a label, then the text's own lines, wrapped.
+  const kerned = new KernedWriter(doc);
+  for (const [label, value] of [
+    ["Mentiuni:", inv.mentions],
+    ["Observatii:", inv.observations],
+  ] as const) {
+    const lines = freeTextLines(value, font, FREE_TEXT_SIZE, A4[0] - 2 * MARGIN);
+    if (!lines.length) continue;
+    y -= 8;
+    for (const [i, line] of [label, ...lines].entries()) {
+      if (y < MARGIN) {
+        page = doc.addPage(A4);
+        y = A4[1] - MARGIN;
+      }
+      kerned.write(page, line, MARGIN, y, FREE_TEXT_SIZE, i === 0 ? bold : font);
+      y -= 12;
+    }
+  }
   return doc.save();
+}
+
+const FREE_TEXT_SIZE = 9;
+// Enough for any real note; a bound all the same, since the text comes from the API caller.
+const MAX_FREE_TEXT_LINES = 60;
+
+/** The printed lines of a free-text field: one per line of the text, each wrapped to `width`. */
+export function freeTextLines(value: string | null, font: PDFFont, size: number, width: number): string[] {
+  const out: string[] = [];
+  for (const raw of (value ?? "").split(/\r\n|\r|\n/)) {
+    let rest = pdfText(raw).trim();
+    while (rest && out.length < MAX_FREE_TEXT_LINES) {
+      // No line of 9-point Helvetica across the page holds more than ~250 characters (all "i").
+      let cut = Math.min(rest.length, 300);
+      while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) {
+        const space = rest.lastIndexOf(" ", cut - 1);
+        cut = space > 0 ? space : cut - 1;
+      }
+      out.push(rest.slice(0, cut).trimEnd());
+      rest = rest.slice(cut).trimStart();
+    }
+  }
+  return out;
+}
+
+// Kerning adjustments between runs, in thousandths of an em (positive moves the next run left). Small
+// enough that no text extractor reads them as spaces.
+const KERNS = [-12, 8, -6, 14, -9, 5];
+
+/** A line split into runs of 3 to 7 characters with a kerning adjustment between each two. */
+export function kernedRuns(text: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (let i = 0, k = 0; i < text.length; k++) {
+    const len = 3 + ((i * 7 + k * 3) % 5);
+    out.push(text.slice(i, i + len));
+    i += len;
+    if (i < text.length) out.push(KERNS[k % KERNS.length]!);
+  }
+  return out;
+}
+
+/** Draws lines with one TJ operator each, `[<run> -12 <run> 8 …] TJ`, as SmartBill's documents do. */
+class KernedWriter {
+  // pdf-lib's drawText adds a font resource per call; one per page and font is enough.
+  private readonly keys = new Map<PDFPage, Map<PDFFont, PDFName>>();
+
+  constructor(private readonly doc: PDFDocument) {}
+
+  write(page: PDFPage, text: string, x: number, y: number, size: number, font: PDFFont): void {
+    const runs = kernedRuns(text).map((r) => (typeof r === "number" ? PDFNumber.of(r) : font.encodeText(r)));
+    page.pushOperators(
+      pushGraphicsState(),
+      beginText(),
+      setFillingGrayscaleColor(0),
+      setFontAndSize(this.fontKey(page, font), size),
+      moveText(x, y),
+      PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [this.doc.context.obj(runs)]),
+      endText(),
+      popGraphicsState(),
+    );
+  }
+
+  private fontKey(page: PDFPage, font: PDFFont): PDFName {
+    let byFont = this.keys.get(page);
+    if (!byFont) this.keys.set(page, (byFont = new Map()));
+    let key = byFont.get(font);
+    if (!key) byFont.set(font, (key = page.node.newFontDictionary(font.name, font.ref)));
+    return key;
+  }
 }

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { lockRegistration } from "@/lib/registrations/recompute";
 import { planInvoice, planInvoices, type IssuePlan, type VatLevelChoice } from "./issuer";
 import { newMarkCode, withMark } from "./engine/mark";
+import { moveRequests } from "./engine/status";
 import { bulkKey, manualKey } from "./request-key";
 import { COUNTED_STATUSES, OPEN_STATUSES } from "./constants";
 
@@ -235,11 +236,7 @@ export async function createBulkRequests(db: Database, c: BulkRequestCommand): P
 /** Cancels what a bulk run has not sent yet; returns how many requests were cancelled. */
 export async function cancelBatch(db: Database, c: { orgId: string; actorUserId: string | null; batchId: string }): Promise<number> {
   return db.transaction(async (tx) => {
-    const rows = await tx
-      .update(invoiceRequests)
-      .set({ status: "cancelled", updatedAt: sql`now()` })
-      .where(and(eq(invoiceRequests.orgId, c.orgId), eq(invoiceRequests.batchId, c.batchId), eq(invoiceRequests.status, "queued")))
-      .returning({ id: invoiceRequests.id });
+    const rows = await moveRequests(tx, { orgId: c.orgId, move: "cancelQueued", where: eq(invoiceRequests.batchId, c.batchId) });
     await tx.update(invoiceBatches).set({ cancelledAt: sql`now()` }).where(and(eq(invoiceBatches.orgId, c.orgId), eq(invoiceBatches.id, c.batchId)));
     await writeAudit(tx, { orgId: c.orgId, actorUserId: c.actorUserId, action: "invoice.bulk_cancelled", entityType: "invoice_batch", entityId: c.batchId, details: { cancelled: rows.length } });
     return rows.length;

@@ -5,6 +5,8 @@ import { invoiceRequests, type InvoiceRequest } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { lockRegistration } from "@/lib/registrations/recompute";
+import { newMarkCode, withMark } from "./engine/mark";
+import { moveRequest } from "./engine/status";
 import { planInvoice } from "./issuer";
 import { invoicedBani } from "./request-invoice";
 
@@ -40,31 +42,37 @@ async function retryIn(tx: Transaction, c: { orgId: string; actorUserId: string 
     if (open) throw new AppError("conflict", "invoicing.errors.alreadyBeingInvoiced");
   }
   const plan = await planInvoice(tx, c.orgId, { registrationId: r.registrationId, amountBani: r.amountBani, vatOverride: r.vatOverride });
-  const payloadChanged = canonicalJson(plan.payload) !== canonicalJson(r.payload);
-  const [request] = await tx
-    .update(invoiceRequests)
-    .set({
-      status: "queued",
+  // The same mark again (a failed request created nothing, so no document carries it yet).
+  const mark = r.mark ?? newMarkCode();
+  const payload = { ...plan.payload, mentions: withMark(plan.payload.mentions, mark) } as unknown as Record<string, unknown>;
+  // The dates are stamped on the day of each send: a different day is not a changed invoice.
+  const undated = ({ issueDate: _i, dueDate: _d, ...rest }: Record<string, unknown>) => rest;
+  const payloadChanged = canonicalJson(undated(payload)) !== canonicalJson(undated(r.payload));
+  const request = await moveRequest(tx, {
+    orgId: c.orgId,
+    id: r.id,
+    move: "retry",
+    set: {
+      mark,
       billingProfileId: plan.profile.id,
       companyCif: plan.companyCif,
       seriesName: plan.seriesName,
       vatName: plan.vat?.name ?? null,
       vatPercent: plan.vat ? String(plan.vat.percentage) : null,
-      payload: plan.payload as unknown as Record<string, unknown>,
+      payload,
       totalBani: plan.totals.totalBani,
       netBani: plan.totals.netBani,
       vatBani: plan.totals.vatBani,
       expectedNumber: null,
+      claimId: null,
       attemptCount: 0,
       notBefore: sql`now()`,
       failureType: null,
       failureReason: null,
       failureText: null,
       retryable: null,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(invoiceRequests.id, r.id), eq(invoiceRequests.status, "failed")))
-    .returning();
+    },
+  });
   await writeAudit(tx, { orgId: c.orgId, actorUserId: c.actorUserId, action: "invoice.retried", entityType: "invoice_request", entityId: r.id, details: { failureType: r.failureType, payloadChanged } });
   return { request: request!, payloadChanged };
 }

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { PaymentEvent } from "@/lib/registrations/payment-hooks";
 import { planInvoice } from "./issuer";
 import { automaticKey } from "./request-key";
+import { moveRequests } from "./engine/status";
 import { insertRequestIn, invoicedBani, requestValues } from "./request-invoice";
 
 // Automatic mode (PRODUCT.md §4): a payment that completes an enabled trigger enqueues ONE invoice
@@ -62,7 +63,7 @@ export async function createAutomaticRequest(tx: Transaction, e: PaymentEvent): 
  */
 export async function flagVoidedPayment(tx: Transaction, e: PaymentEvent): Promise<void> {
   const where = and(eq(invoiceRequests.orgId, e.orgId), eq(invoiceRequests.paymentId, e.payment.id));
-  await tx.update(invoiceRequests).set({ status: "cancelled", updatedAt: sql`now()` }).where(and(where, eq(invoiceRequests.status, "queued")));
+  await moveRequests(tx, { orgId: e.orgId, move: "cancelQueued", where: eq(invoiceRequests.paymentId, e.payment.id) });
   const flagged = await tx
     .update(invoiceRequests)
     .set({ needsStorno: true, updatedAt: sql`now()` })

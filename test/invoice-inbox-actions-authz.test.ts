@@ -98,8 +98,8 @@ describe("invoice inbox actions refuse and change nothing", () => {
     const before = await snapshot();
     const calls = everyAction();
     expect(await calls.retry()).toMatchObject({ ok: false, code: "not_found" });
-    expect(await calls.retrySelected()).toEqual({ ok: true, data: { retried: 0, skipped: 1 } });
-    expect(await calls.retryAll()).toEqual({ ok: true, data: { retried: 0, skipped: 0 } });
+    expect(await calls.retrySelected()).toEqual({ ok: true, data: { retried: 0, skipped: 1, paymentVoided: 0 } });
+    expect(await calls.retryAll()).toEqual({ ok: true, data: { retried: 0, skipped: 0, paymentVoided: 0 } });
     expect(await calls.link()).toMatchObject({ ok: false, code: "conflict" });
     expect(await calls.notCreated()).toMatchObject({ ok: false, code: "conflict" });
     // B is not paused: its Resume lifts nothing, and A stays paused.

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { clients, invoiceAttempts, invoiceRequests, registrations, type InvoiceAttempt, type InvoiceRequest } from "@/db/schema";
+import { clients, invoiceAttempts, invoiceRequests, payments, registrations, type InvoiceAttempt, type InvoiceRequest } from "@/db/schema";
 
 // The staff's invoice inbox: failed requests to retry and in_doubt ones to reconcile. Organisation first.
 
@@ -32,7 +32,7 @@ export async function listInboxRequests(db: Executor, orgId: string, status: Inb
 
 export interface InboxCounts {
   failed: number;
-  /** Of the failed: those "Retry all retryable" would take. */
+  /** Of the failed: those "Retry all retryable" would take (not those whose payment was voided). */
   retryable: number;
   inDoubt: number;
   queued: number;
@@ -43,7 +43,8 @@ export async function countInbox(db: Executor, orgId: string): Promise<InboxCoun
   const [row] = await db
     .select({
       failed: sql<number>`count(*) filter (where ${invoiceRequests.status} = 'failed')::int`,
-      retryable: sql<number>`count(*) filter (where ${invoiceRequests.status} = 'failed' and ${invoiceRequests.retryable})::int`,
+      retryable: sql<number>`count(*) filter (where ${invoiceRequests.status} = 'failed' and ${invoiceRequests.retryable} and not exists (
+        select 1 from ${payments} where ${payments.orgId} = ${invoiceRequests.orgId} and ${payments.id} = ${invoiceRequests.paymentId} and ${payments.voidedAt} is not null))::int`,
       inDoubt: sql<number>`count(*) filter (where ${invoiceRequests.status} = 'in_doubt')::int`,
       queued: sql<number>`count(*) filter (where ${invoiceRequests.status} = 'queued')::int`,
     })

@@ -123,6 +123,8 @@ const SAMPLES: Record<string, () => Record<string, unknown>> = {
   linkInvoiceAction: () => ({ requestId: uuid(), number: "0001" }),
   markNotCreatedAction: () => ({ requestId: uuid() }),
   resumeIssuingAction: () => ({}),
+  // An unknown alarm is refused as not found (nothing resolved, no audit row).
+  resolveAlarmAction: () => ({ alarmId: uuid(), note: "Storno BRS-0043 made in SmartBill" }),
 };
 
 const HOSTILE_STRINGS = [

@@ -1,10 +1,10 @@
-// The invoice inbox's actions (retry, retry many, link, not created, resume) as public endpoints: the
+// The invoice inbox's actions (retry, retry many, link, not created, resume, resolve an alarm) as public endpoints: the
 // real actions on real PostgreSQL and the SmartBill sandbox; only the request is simulated.
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getInvoiceRequest, getInvoicingPause } from "../db/queries/invoices";
-import { memberships, users } from "../db/schema";
+import { invoiceAlarms, memberships, users } from "../db/schema";
 import { drainSeries } from "../lib/invoicing/engine/drain";
 import { pauseIssuing } from "../lib/invoicing/pause";
 import { createManualRequest } from "../lib/invoicing/request-invoice";
@@ -18,7 +18,7 @@ let sandbox: Sandbox;
 let A: InvoicingSchool;
 let B: InvoicingSchool;
 let accountantId: string;
-const ids = { failed: "", inDoubt: "" };
+const ids = { failed: "", inDoubt: "", alarm: "" };
 let act: Awaited<ReturnType<typeof loadActions>>;
 
 async function loadActions() {
@@ -28,10 +28,11 @@ async function loadActions() {
     ...(await import("../app/(dashboard)/invoices/actions/link-invoice")),
     ...(await import("../app/(dashboard)/invoices/actions/mark-not-created")),
     ...(await import("../app/(dashboard)/invoices/actions/resume-issuing")),
+    ...(await import("../app/(dashboard)/invoices/actions/resolve-alarm")),
   };
 }
 
-const TABLES = ["invoice_requests", "invoice_attempts", "invoice_series", "invoicing_pauses", "audit_log"];
+const TABLES = ["invoice_requests", "invoice_attempts", "invoice_series", "invoicing_pauses", "invoice_alarms", "audit_log"];
 async function snapshot() {
   const out: Record<string, unknown> = {};
   for (const table of TABLES) out[table] = await t.db.execute(sql.raw(`select * from ${table} order by 1, 2`));
@@ -46,6 +47,7 @@ function everyAction() {
     link: () => act.linkInvoiceAction({ requestId: ids.inDoubt, number: "1" }),
     notCreated: () => act.markNotCreatedAction({ requestId: ids.inDoubt }),
     resume: () => act.resumeIssuingAction({}),
+    resolveAlarm: () => act.resolveAlarmAction({ alarmId: ids.alarm, note: "Storno made" }),
   };
 }
 
@@ -70,6 +72,9 @@ beforeAll(async () => {
   await drainSeries(A.deps(), A.orgId, SCHOOL_CIF, "BRS");
   expect((await getInvoiceRequest(t.db, A.orgId, ids.failed))!.status).toBe("failed");
   expect((await getInvoiceRequest(t.db, A.orgId, ids.inDoubt))!.status).toBe("in_doubt");
+  // An extra invoice SmartBill holds for the in-doubt request's registration (as the engine records one).
+  const [alarm] = await t.db.insert(invoiceAlarms).values({ orgId: A.orgId, kind: "late_answer", requestId: ids.inDoubt, companyCif: SCHOOL_CIF, seriesName: "BRS", number: "9001" }).returning();
+  ids.alarm = alarm!.id;
   await pauseIssuing(t.db, { orgId: A.orgId, detail: "Pentru acest pachet s-a emis numarul maxim de documente permis" });
   act = await loadActions();
 }, 120_000);
@@ -98,10 +103,11 @@ describe("invoice inbox actions refuse and change nothing", () => {
     const before = await snapshot();
     const calls = everyAction();
     expect(await calls.retry()).toMatchObject({ ok: false, code: "not_found" });
-    expect(await calls.retrySelected()).toEqual({ ok: true, data: { retried: 0, skipped: 1 } });
-    expect(await calls.retryAll()).toEqual({ ok: true, data: { retried: 0, skipped: 0 } });
+    expect(await calls.retrySelected()).toEqual({ ok: true, data: { retried: 0, skipped: 1, paymentVoided: 0 } });
+    expect(await calls.retryAll()).toEqual({ ok: true, data: { retried: 0, skipped: 0, paymentVoided: 0 } });
     expect(await calls.link()).toMatchObject({ ok: false, code: "conflict" });
     expect(await calls.notCreated()).toMatchObject({ ok: false, code: "conflict" });
+    expect(await calls.resolveAlarm()).toMatchObject({ ok: false, code: "not_found", error: "invoicing.errors.alarmNotFound" });
     // B is not paused: its Resume lifts nothing, and A stays paused.
     expect(await calls.resume()).toEqual({ ok: true, data: { resumed: false, series: 0 } });
     expect(await snapshot()).toEqual(before);
@@ -123,6 +129,15 @@ describe("invoice inbox actions refuse and change nothing", () => {
     }
     expect(await snapshot()).toEqual(before);
   });
+
+  it("an alarm id that is not a uuid, or a note with control characters or too long, is refused", async () => {
+    actAs({ userId: A.staffId });
+    const before = await snapshot();
+    for (const body of [{ alarmId: "9001" }, { alarmId: ids.alarm, note: "storno\u0000" }, { alarmId: ids.alarm, note: "x".repeat(501) }]) {
+      expect(await act.resolveAlarmAction(body), JSON.stringify(body).slice(0, 40)).toMatchObject({ ok: false, code: "validation" });
+    }
+    expect(await snapshot()).toEqual(before);
+  });
 });
 
 describe("the school's own staff and admin", () => {
@@ -135,5 +150,14 @@ describe("the school's own staff and admin", () => {
     actAs({ userId: A.adminId });
     expect(await act.resumeIssuingAction({})).toEqual({ ok: true, data: { resumed: true, series: 1 } });
     expect(await getInvoicingPause(t.db, A.orgId)).toBeNull();
+  });
+
+  it("staff resolve an alarm: it leaves the inbox with who and when; a second click changes nothing", async () => {
+    actAs({ userId: A.staffId });
+    expect(await act.resolveAlarmAction({ alarmId: ids.alarm, note: "Storno BRS-9001" })).toEqual({ ok: true, data: { resolved: true } });
+    const [row] = await t.db.select().from(invoiceAlarms).where(eq(invoiceAlarms.id, ids.alarm));
+    expect(row).toMatchObject({ resolvedBy: A.staffId });
+    expect(row!.resolvedAt).toBeInstanceOf(Date);
+    expect(await act.resolveAlarmAction({ alarmId: ids.alarm })).toEqual({ ok: true, data: { resolved: false } });
   });
 });

@@ -21,7 +21,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   // Those who issue see what waits for them: the sidebar count and the package-exhausted banner.
   const issues = can(member.role, "issueInvoices");
   const [inbox, pause] = issues ? await Promise.all([countInbox(db, member.org.id), getInvoicingPause(db, member.org.id)]) : [null, null];
-  const attention = inbox ? inbox.failed + inbox.inDoubt : 0;
+  const attention = inbox ? inbox.failed + inbox.inDoubt + inbox.alarms : 0;
   const items: NavItem[] = [];
   // Accountants see registrations, clients and courses read-only (PRODUCT.md §1).
   items.push({ href: "/registrations", label: t("nav.registrations"), icon: "registrations" });

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { clients, invoiceAttempts, invoiceRequests, registrations, type InvoiceAttempt, type InvoiceRequest } from "@/db/schema";
+import { clients, invoiceAlarms, invoiceAttempts, invoiceRequests, payments, registrations, type InvoiceAttempt, type InvoiceRequest } from "@/db/schema";
 
 // The staff's invoice inbox: failed requests to retry and in_doubt ones to reconcile. Organisation first.
 
@@ -32,24 +32,29 @@ export async function listInboxRequests(db: Executor, orgId: string, status: Inb
 
 export interface InboxCounts {
   failed: number;
-  /** Of the failed: those "Retry all retryable" would take. */
+  /** Of the failed: those "Retry all retryable" would take (not those whose payment was voided). */
   retryable: number;
   inDoubt: number;
   queued: number;
+  /** Open alarms: invoices SmartBill holds that no request owns (a storno for a person to make). */
+  alarms: number;
 }
 
-/** How many requests wait for a person (the sidebar badge, the /invoices links, the pause banner). */
+/** How many requests (and alarms) wait for a person (the sidebar badge, the /invoices links, the pause banner). */
 export async function countInbox(db: Executor, orgId: string): Promise<InboxCounts> {
   const [row] = await db
     .select({
       failed: sql<number>`count(*) filter (where ${invoiceRequests.status} = 'failed')::int`,
-      retryable: sql<number>`count(*) filter (where ${invoiceRequests.status} = 'failed' and ${invoiceRequests.retryable})::int`,
+      retryable: sql<number>`count(*) filter (where ${invoiceRequests.status} = 'failed' and ${invoiceRequests.retryable} and not exists (
+        select 1 from ${payments} where ${payments.orgId} = ${invoiceRequests.orgId} and ${payments.id} = ${invoiceRequests.paymentId} and ${payments.voidedAt} is not null))::int`,
       inDoubt: sql<number>`count(*) filter (where ${invoiceRequests.status} = 'in_doubt')::int`,
       queued: sql<number>`count(*) filter (where ${invoiceRequests.status} = 'queued')::int`,
+      // One round trip for the sidebar: the open alarms ride along (an aggregate always gives one row).
+      alarms: sql<number>`(select count(*) from ${invoiceAlarms} where ${invoiceAlarms.orgId} = ${orgId} and ${invoiceAlarms.resolvedAt} is null)::int`,
     })
     .from(invoiceRequests)
     .where(and(eq(invoiceRequests.orgId, orgId), inArray(invoiceRequests.status, ["failed", "in_doubt", "queued"])));
-  return { failed: row?.failed ?? 0, retryable: row?.retryable ?? 0, inDoubt: row?.inDoubt ?? 0, queued: row?.queued ?? 0 };
+  return { failed: row?.failed ?? 0, retryable: row?.retryable ?? 0, inDoubt: row?.inDoubt ?? 0, queued: row?.queued ?? 0, alarms: row?.alarms ?? 0 };
 }
 
 /** The attempts of these requests, oldest first, grouped by request. */

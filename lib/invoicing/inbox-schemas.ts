@@ -1,6 +1,7 @@
 // The invoice inbox's inputs (failed view, reconcile view, pause banner): one zod schema each, shared
 // by the dialogs and the server actions in app/(dashboard)/invoices/actions/.
 import { z } from "zod";
+import { optionalPlainText } from "@/lib/validation/text";
 
 const requestId = z.uuid();
 
@@ -18,3 +19,6 @@ export const linkInvoiceSchema = z.object({
 export const markNotCreatedSchema = z.object({ requestId });
 
 export const resumeIssuingSchema = z.object({});
+
+/** "Resolved (I handled it in SmartBill)" on an alarm; the note (what was done) goes to the audit. */
+export const resolveAlarmSchema = z.object({ alarmId: z.uuid(), note: optionalPlainText(500).optional() });

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db";
-import { invoiceRequests, type InvoiceRequest } from "@/db/schema";
+import { invoiceRequests, payments, type InvoiceRequest } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { lockRegistration } from "@/lib/registrations/recompute";
@@ -27,11 +27,21 @@ function canonicalJson(v: unknown): string {
   );
 }
 
+const PAYMENT_VOIDED = "invoicing.errors.paymentVoided";
+
+async function paymentVoided(tx: Transaction, orgId: string, paymentId: string): Promise<boolean> {
+  const [p] = await tx.select({ id: payments.id }).from(payments).where(and(eq(payments.orgId, orgId), eq(payments.id, paymentId), isNotNull(payments.voidedAt)));
+  return !!p;
+}
+
 async function retryIn(tx: Transaction, c: { orgId: string; actorUserId: string | null; requestId: string }): Promise<RetryResult> {
   const [r] = await tx.select().from(invoiceRequests).where(and(eq(invoiceRequests.orgId, c.orgId), eq(invoiceRequests.id, c.requestId)));
   if (!r) throw new AppError("not_found", "invoicing.errors.requestNotFound");
   if (r.status !== "failed") throw new AppError("conflict", "invoicing.errors.notFailed");
   const registration = await lockRegistration(tx, c.orgId, r.registrationId);
+  // The payment it was made for has been voided (read under the registration's lock, which voiding holds):
+  // nothing is left to invoice. Voiding cancels a queued request; a failed one stays failed, never retried.
+  if (r.paymentId && (await paymentVoided(tx, c.orgId, r.paymentId))) throw new AppError("conflict", PAYMENT_VOIDED);
   if (registration.status === "cancelled") throw new AppError("conflict", "invoicing.errors.registrationCancelled");
   if (r.amountBani > registration.priceBani - (await invoicedBani(tx, c.orgId, r.registrationId))) throw new AppError("conflict", "invoicing.errors.alreadyInvoiced");
   if (r.kind !== "automatic") {
@@ -82,15 +92,31 @@ export async function retryRequest(db: Database, c: { orgId: string; actorUserId
   return db.transaction((tx) => retryIn(tx, c));
 }
 
+export interface BulkRetryResult {
+  retried: InvoiceRequest[];
+  /** Not sent again: not retryable, refused (e.g. already invoiced), not found, or their payment voided. */
+  skipped: number;
+  /** Of the skipped: the requests whose payment was voided (never retried: nothing is left to invoice). */
+  paymentVoided: string[];
+}
+
 /** Bulk retry: only failures marked retryable; each in its own transaction (one refusal does not stop the rest). */
-export async function retryFailedRequests(db: Database, c: { orgId: string; actorUserId: string | null; requestIds?: string[] }): Promise<{ retried: InvoiceRequest[]; skipped: number }> {
+export async function retryFailedRequests(db: Database, c: { orgId: string; actorUserId: string | null; requestIds?: string[] }): Promise<BulkRetryResult> {
   const candidates = await db
-    .select({ id: invoiceRequests.id, retryable: invoiceRequests.retryable })
+    .select({ id: invoiceRequests.id, retryable: invoiceRequests.retryable, voided: sql<boolean>`${payments.voidedAt} is not null` })
     .from(invoiceRequests)
+    .leftJoin(payments, and(eq(payments.orgId, invoiceRequests.orgId), eq(payments.id, invoiceRequests.paymentId)))
     .where(and(eq(invoiceRequests.orgId, c.orgId), eq(invoiceRequests.status, "failed"), c.requestIds ? inArray(invoiceRequests.id, c.requestIds) : undefined));
   const retried: InvoiceRequest[] = [];
+  const paymentVoided: string[] = [];
   let skipped = (c.requestIds?.length ?? candidates.length) - candidates.length;
   for (const r of candidates) {
+    // Said first: "its payment was voided" tells the person more than "not retryable".
+    if (r.voided) {
+      skipped++;
+      paymentVoided.push(r.id);
+      continue;
+    }
     if (!r.retryable) {
       skipped++;
       continue;
@@ -100,7 +126,9 @@ export async function retryFailedRequests(db: Database, c: { orgId: string; acto
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       skipped++;
+      // Voided between the read above and the retry's transaction.
+      if (e.message === PAYMENT_VOIDED) paymentVoided.push(r.id);
     }
   }
-  return { retried, skipped };
+  return { retried, skipped, paymentVoided };
 }

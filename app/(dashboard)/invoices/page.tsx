@@ -50,8 +50,15 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
             </Card>
             <Card className="p-0">
               <Link href="/invoices/reconcile" className="flex items-center gap-3 rounded-lg p-4 font-medium hover:bg-slate-50" data-testid="reconcile-link">
-                <Scale className={`size-5 ${inbox.inDoubt ? "text-amber-600" : "text-slate-400"}`} aria-hidden />
-                {t("invoiceInbox.links.reconcile", { count: inbox.inDoubt })}
+                <Scale className={`size-5 shrink-0 ${inbox.alarms ? "text-red-600" : inbox.inDoubt ? "text-amber-600" : "text-slate-400"}`} aria-hidden />
+                <span>
+                  {t("invoiceInbox.links.reconcile", { count: inbox.inDoubt })}
+                  {inbox.alarms > 0 && (
+                    <span className="block text-sm font-normal text-red-700" data-testid="alarms-count">
+                      {t("invoiceInbox.links.alarms", { count: inbox.alarms })}
+                    </span>
+                  )}
+                </span>
               </Link>
             </Card>
           </nav>

@@ -6,6 +6,7 @@ import { todayInBucharest } from "@/lib/registrations/dates";
 import { isUuid } from "@/lib/validation/uuid";
 import type { InvoicesUrlState } from "../search-params";
 import { InvoicesTable } from "./invoices-table";
+import { OutsideInvoices } from "./outside-invoices";
 import { VatTotals } from "./vat-totals";
 
 // The list's data for the URL's state, fetched on the server (the Suspense boundary's content).
@@ -55,6 +56,7 @@ export async function InvoicesSection({ orgId, url, canIssue }: { orgId: string;
         canIssue={canIssue}
       />
       {filtered && <VatTotals totals={totals} />}
+      <OutsideInvoices orgId={orgId} from={filter.from} to={filter.to} />
     </div>
   );
 }

@@ -50,9 +50,10 @@ export function FailedTable({ rows, retryableTotal, empty }: { rows: FailedRow[]
     });
   const selectedIds = rows.filter((r) => selected.has(r.id)).map((r) => r.id);
   const allOn = rows.length > 0 && selectedIds.length === rows.length;
-  const doneMany = (d: { retried: number; skipped: number }) => {
+  const doneMany = (d: { retried: number; skipped: number; paymentVoided: number }) => {
     setSelected(new Set());
-    setNotice(t("failed.done", d));
+    const done = t("failed.done", { retried: d.retried, skipped: d.skipped });
+    setNotice(d.paymentVoided ? `${done} ${t("failed.skippedPaymentVoided", { count: d.paymentVoided })}` : done);
   };
 
   return (

@@ -4,11 +4,13 @@ import { ArrowLeft, CheckCircle2 } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { db } from "@/db";
+import { countOpenAlarms, listOpenAlarms } from "@/db/queries/invoice-alarms";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n";
 import { gatherReconcileEvidence } from "@/lib/invoicing/reconcile-evidence";
 import { workerDeps } from "@/lib/jobs/deps";
+import { AlarmCards, type AlarmCard } from "./alarm-cards";
 import { ReconcileCards, type ReconcileCard } from "./reconcile-cards";
 
 export const metadata: Metadata = { title: "Invoices to reconcile" };
@@ -18,7 +20,19 @@ export default async function Page() {
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   // Live: SmartBill is asked now (through the shared rate limiter: one GET /series per company and one
   // paymentstatus per case whose series moved), so the page shows 20 cases at a time.
-  const { cases, total } = await gatherReconcileEvidence({ ...workerDeps(), db }, member.org.id, { limit: 20 });
+  const [{ cases, total }, alarmRows, alarmTotal] = await Promise.all([
+    gatherReconcileEvidence({ ...workerDeps(), db }, member.org.id, { limit: 20 }),
+    listOpenAlarms(db, member.org.id, { limit: 50 }),
+    countOpenAlarms(db, member.org.id),
+  ]);
+  // Extra invoices SmartBill holds (each a storno for a person to make) come first.
+  const alarms: AlarmCard[] = alarmRows.map(({ alarm: a, registration }) => ({
+    id: a.id,
+    number: `${a.seriesName}-${a.number}`,
+    kind: a.kind,
+    registration,
+    when: formatDateTime(a.createdAt, locale),
+  }));
   const cards: ReconcileCard[] = cases.map((c) => {
     const r = c.request;
     const candidate = c.candidate;
@@ -48,6 +62,7 @@ export default async function Page() {
         {t("invoiceInbox.common.back")}
       </Link>
       <PageHeader title={t("invoiceInbox.reconcile.title")} description={t("invoiceInbox.reconcile.description")} />
+      <AlarmCards alarms={alarms} total={alarmTotal} />
       <Alert tone="info" className="mb-4">
         {t("invoiceInbox.reconcile.automatic")}
       </Alert>

@@ -1,12 +1,18 @@
 // Changes "made in the SmartBill UI" (SmartBill has no webhooks, so integrations only see them by
 // polling), and read-outs of the sandbox's state for tests and the bench.
 import type { z } from "zod";
+import { findSeries, listTaxes } from "./accounts";
 import { requireAccount, requireCompany, SandboxAdminError } from "./admin-config";
 import * as S from "./admin-schemas";
 import { readCallLog as readLog, type CallLogEntry } from "./call-log";
 import type { Sql } from "./db";
+import { pendingLateCommits, settleLateCommits, type LateCommitResult, type LateCommitView } from "./faults";
+import type { PreparedInvoice } from "./invoice-prepare";
 import { findInvoice, listInvoices as list, type Invoice } from "./invoices";
 import { markPaid as pay, removeInvoice, setCancelled } from "./invoice-state";
+import { issueInvoice } from "./issue";
+import { computeInvoice } from "./money";
+import { todayInBucharest } from "./util";
 
 async function requireInvoice(sql: Sql, ref: z.infer<typeof S.invoiceRefInput>) {
   const company = await requireCompany(sql, ref.cif);
@@ -64,6 +70,72 @@ export interface InvoiceView extends Invoice {
   cif: string;
   /** Amounts in bani, like totalNet / totalVat / total. */
   paid: number;
+}
+
+/**
+ * An invoice issued in SmartBill's own UI by someone at the school: the series' next number (the same
+ * counter the API takes from), one line, the total asked for, no Bursar mark. Not an API call, so no
+ * rate limit and no call-log entry; the plan's quota counts it as it counts any document.
+ */
+export async function issueAsPerson(
+  sql: Sql,
+  input: z.input<typeof S.issueAsPersonInput>,
+  now: Date = new Date(),
+): Promise<InvoiceView> {
+  const p = S.issueAsPersonInput.parse(input);
+  const company = await requireCompany(sql, p.cif);
+  if (!(await findSeries(sql, company.id, "f", p.seriesName))) {
+    throw new SandboxAdminError(`No series ${p.seriesName} (f) for ${p.cif}`, 404);
+  }
+  const taxes = company.vatPayer ? await listTaxes(sql, company.id) : [];
+  const tax = taxes.find((t) => t.name === "Normala") ?? taxes[0] ?? null;
+  // Entered as a price with VAT, as a person typing the amount to collect would: the total is exact.
+  const line = { quantity: 1, price: p.totalBani / 100, isTaxIncluded: true, isDiscount: false, vatPercent: tax?.percentage ?? 0 };
+  const computed = computeInvoice([line], company.vatPayer);
+  if (!computed.ok) throw new Error("one line without a discount always computes");
+  const doc: PreparedInvoice = {
+    seriesName: p.seriesName,
+    isDraft: false,
+    issueDate: todayInBucharest(now),
+    dueDate: null,
+    currency: "RON",
+    language: "RO",
+    client: { name: p.clientName, country: "Romania" },
+    lines: [
+      {
+        ...line,
+        name: p.productName,
+        code: "",
+        measuringUnitName: "buc",
+        isService: true,
+        taxName: tax?.name ?? "",
+        ...computed.lines[0]!,
+      },
+    ],
+    totals: computed.totals,
+    paymentUrl: null,
+    payment: null,
+    email: null,
+    observations: null,
+    mentions: p.mentions ?? null,
+  };
+  const issued = await issueInvoice(sql, company, doc, now);
+  if (!issued.ok) throw new SandboxAdminError(issued.errorText, 400);
+  return { ...issued.invoice, cif: company.cif, paid: 0 };
+}
+
+/** Late commits (the late_commit fault) still to happen in this process. */
+export async function pendingCommits(sql: Sql, input: z.input<typeof S.accountFilterInput> = {}): Promise<LateCommitView[]> {
+  const f = S.accountFilterInput.parse(input);
+  const accountId = f.account ? (await requireAccount(sql, f.account)).id : undefined;
+  return pendingLateCommits(accountId);
+}
+
+/** Waits for the pending late commits (or, with `now`, makes them happen at once); what each answered. */
+export async function settle(sql: Sql, input: z.input<typeof S.settleInput> = {}): Promise<LateCommitResult[]> {
+  const f = S.settleInput.parse(input);
+  const accountId = f.account ? (await requireAccount(sql, f.account)).id : undefined;
+  return settleLateCommits({ accountId, now: f.now });
 }
 
 export async function listInvoices(sql: Sql, input: z.input<typeof S.listInvoicesInput> = {}): Promise<InvoiceView[]> {

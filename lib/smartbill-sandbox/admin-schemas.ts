@@ -97,5 +97,20 @@ export const readCallLogInput = z.strictObject({
   afterId: z.int().nonnegative().optional(),
   limit: z.int().positive().max(10_000).optional(),
 });
+export const issueAsPersonInput = z.strictObject({
+  cif,
+  seriesName: z.string().min(1),
+  /** The document's total, VAT included, in bani (default 100.00 RON). */
+  totalBani: z.int().positive().max(100_000_000_000).default(10_000),
+  clientName: z.string().trim().min(1).max(200).default("Client introdus manual"),
+  productName: z.string().trim().min(1).max(200).default("Taxa scolara"),
+  /** Free text; a person never prints Bursar's mark, but a test may make one copy it. */
+  mentions: z.string().max(10_000).optional(),
+});
+export const settleInput = z.strictObject({
+  account: account.optional(),
+  /** Fire the pending late commits at once instead of waiting for their time. */
+  now: z.boolean().optional(),
+});
 export const resetInput = z.strictObject({ seedDemo: z.boolean().optional() });
 export const emptyInput = z.strictObject({});

@@ -10,6 +10,7 @@ import { ensureSandboxSchema } from "./schema";
 
 export { SandboxAdminError } from "./admin-config";
 export type { InvoiceView } from "./admin-external";
+export type { LateCommitResult, LateCommitView } from "./faults";
 
 type Rest<F> = F extends (sql: Sql, ...rest: infer R) => unknown ? R : never;
 
@@ -50,6 +51,12 @@ export function sandboxAdmin(sql: Sql, opts: { now?: () => Date } = {}) {
       return E.markInvoicePaid(sql, input, now());
     },
     setNextNumber: op(E.setNextNumber),
+    issueAsPerson: async (input: Rest<typeof E.issueAsPerson>[0]) => {
+      await ready();
+      return E.issueAsPerson(sql, input, now());
+    },
+    pendingCommits: op(E.pendingCommits),
+    settle: op(E.settle),
     setQuota: op(E.setQuota),
     listInvoices: op(E.listInvoices),
     listPayments: op(E.listPayments),
@@ -82,6 +89,9 @@ export const CONTROL_OPS: Record<string, keyof SandboxAdmin> = {
   "delete-invoice": "deleteInvoice",
   "mark-paid": "markPaid",
   "set-next-number": "setNextNumber",
+  "issue-as-person": "issueAsPerson",
+  "pending-commits": "pendingCommits",
+  settle: "settle",
   "set-quota": "setQuota",
   "list-invoices": "listInvoices",
   "list-payments": "listPayments",

@@ -1,6 +1,7 @@
 // One V1 API call:
 //   rate limit (gateway) → route / verb → credentials → plan (API access) → request shape (413, 415, JSON,
 //   strict mapping, 406) → injected fault → company (CIF) → endpoint.
+// A late_commit fault answers an HTML 500 at the fault step and runs company → endpoint later (faults.ts).
 // [!] SmartBill checks the request shape before the credentials. The sandbox is reachable by anyone who
 // can reach Bursar, so it authenticates first: an unknown caller gets 401 without its body being read,
 // and nothing about it is stored (no call log entry, no rate-limit row).
@@ -10,7 +11,7 @@ import { recordCall } from "./call-log";
 import { readBodyText } from "./body";
 import { makeLinks, type Endpoint } from "./context";
 import type { Sql } from "./db";
-import { consumeFault, type Fault } from "./faults";
+import { consumeFault, LATE_COMMIT_DEFAULT_MS, scheduleLateCommit, type Fault } from "./faults";
 import { rateLimitedResponse, rateLimitHeaders, takeRateLimit } from "./rate-limit";
 import * as R from "./responses";
 import { findRoute } from "./routes";
@@ -100,25 +101,43 @@ async function dispatch(
   }
 
   const fault = await consumeFault(env.sql, account.id, req.method, path);
+  if (fault?.kind === "late_commit") {
+    // The call runs later, in the background, as it would have now; the caller gets an error page.
+    const run = () => runEndpoint(env, url, mount, instance, ep, { req, body, account });
+    scheduleLateCommit({ accountId: account.id, method: req.method, path }, fault.params.ms ?? LATE_COMMIT_DEFAULT_MS, run);
+    return { res: R.tomcatError(500), fault };
+  }
   if (fault) {
     const early = await beforeStore(fault, ep, req);
     if (early) return { res: early, fault };
   }
+  return { res: await runEndpoint(env, url, mount, instance, ep, { req, body, account }), fault };
+}
 
+/** The call itself, once it passed the gateway, the credentials, its shape and any fault: company, then endpoint. */
+async function runEndpoint(
+  env: Env,
+  url: URL,
+  mount: string,
+  instance: string,
+  ep: Endpoint,
+  call: { req: Request; body: Record<string, unknown>; account: Account },
+): Promise<Response> {
+  const { req, body, account } = call;
   // [!] SmartBill answers an explicit `"companyVatCode": null` with a 500 JSON body; the sandbox never
   // answers malformed input with a 5xx (the `status` and `html_500` faults still produce one on purpose).
   if (ep.cif === "body" && Object.hasOwn(body, "companyVatCode") && body.companyVatCode === null) {
     const message = "Could not map property: companyVatCode.";
-    return { res: R.requestShapeError(400, instance, "json_mapping_error", message, { param: "companyVatCode" }), fault };
+    return R.requestShapeError(400, instance, "json_mapping_error", message, { param: "companyVatCode" });
   }
   const cif = ep.cif === "query" ? url.searchParams.get("cif") : (body.companyVatCode as string | undefined);
   const company = cif ? await findCompanyByCif(env.sql, cif) : undefined;
-  if (!company) return { res: R.unauthorized(R.COMPANY_NOT_IN_CLOUD), fault };
-  if (company.accountId !== account.id) return { res: R.unauthorized(R.COMPANY_NOT_FOR_USER), fault };
+  if (!company) return R.unauthorized(R.COMPANY_NOT_IN_CLOUD);
+  if (company.accountId !== account.id) return R.unauthorized(R.COMPANY_NOT_FOR_USER);
 
   const links = makeLinks(`${url.origin}${mount}/SBORO`);
   const ctx = { sql: env.sql, now: env.now, req, query: url.searchParams, links, account, company };
-  return { res: await ep.run(ctx, body), fault };
+  return ep.run(ctx, body);
 }
 
 async function readBody(env: Env, req: Request, instance: string, ep: Endpoint): Promise<Record<string, unknown> | Response> {

@@ -14,7 +14,7 @@ import { claimNext, confirmClaim, payloadForSend } from "./claim";
 import { drainSeries } from "./drain";
 import { markText } from "./mark";
 import { recordIssued } from "./record";
-import { linkInvoice, reconcileRequest, sweepExpiredLeases } from "./reconcile";
+import { linkInvoice, markNotCreated, reconcileRequest, sweepExpiredLeases } from "./reconcile";
 
 let t: TestDb;
 let sandbox: Sandbox;
@@ -107,6 +107,28 @@ describe("proof by the mark", () => {
     const first = held.evidence!.candidates.find((c) => c.read === "own_mark")!.number;
     await linkInvoice(deps, { orgId: s.orgId, actorUserId: s.adminId, requestId: r.request.id, number: first });
     expect((await drainSeries(deps, s.orgId, SCHOOL_CIF, "BRS")).issued).toEqual([next.request.id]);
+  });
+});
+
+describe("a create that lands late", () => {
+  it("lands inside the grace period while a person issues the same total in the series: linked to its own document, not re-sent; 'Not created' refused until the grace is over", async () => {
+    const s = await createInvoicingSchool(t, sandbox, { count: 1 });
+    await sandbox.admin.addFault({ account: DEMO.email, kind: "late_commit", path: "/invoice/v2", ms: 800 });
+    const r = await createManualRequest(t.db, { orgId: s.orgId, actorUserId: s.staffId, registrationId: s.registrations[0]!, clientRequestId: randomUUID() });
+    const grace = s.deps({ reconcileGraceMs: 60_000 });
+    expect((await drainSeries(grace, s.orgId, SCHOOL_CIF, "BRS")).inDoubt).toEqual([r.request.id]);
+    // At the same moment a person issues an invoice with the same total in SmartBill's own screens.
+    const person = await sandbox.admin.issueAsPerson({ cif: SCHOOL_CIF, seriesName: "BRS", totalBani: r.request.totalBani });
+    expect(await reconcileRequest(grace, s.orgId, r.request.id)).toBe("too_early");
+    await expect(markNotCreated(grace, { orgId: s.orgId, actorUserId: s.adminId, requestId: r.request.id })).rejects.toThrow("invoicing.errors.tooEarlyToDecide");
+    await sandbox.admin.settle({});
+    // After the grace: the late document carries the mark; the person's does not.
+    expect(await reconcileRequest(s.deps(), s.orgId, r.request.id)).toBe("linked");
+    const linked = await request(s, r.request.id);
+    expect(linked.issuedNumber).not.toBe(person.number);
+    const carrying = (await docs()).filter((d) => d.mentions?.includes(markText(linked.mark!)));
+    expect(carrying.map((d) => d.number)).toEqual([linked.issuedNumber]);
+    expect(linked.evidence!.candidates.find((c) => c.number === person.number)).toMatchObject({ read: "no_mark" });
   });
 });
 

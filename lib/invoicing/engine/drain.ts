@@ -44,6 +44,9 @@ export interface DrainResult {
 
 type Resolved = ReturnType<typeof resolved>;
 
+/** How long a next number SmartBill told us stays fresh enough to skip GET /series. */
+export const FRESH_NEXT_NUMBER_MS = 5_000;
+
 async function failQueued(deps: InvoicingDeps, s: SeriesRef, move: "notConnected" | "seriesGone", type: "credentials" | "series"): Promise<string[]> {
   const f = failureOfType(type);
   const rows = await moveRequests(deps.db, {
@@ -105,15 +108,20 @@ export async function drainSeries(deps: InvoicingDeps, orgId: string, cif: strin
   const creds: SmartBillCredentials = { ...credentialsOf(connection), cif };
   const known = await getSeries(deps.db, s);
   if (known?.blockedByRequestId) return { ...result, stopped: "blocked" };
-  try {
-    const stop = await refreshNextNumber(deps, s, creds, o);
-    if (stop === "series_missing") {
-      result.failed.push(...(await failQueued(deps, s, "seriesGone", "series")));
-      return { ...result, stopped: stop };
+  // A next number SmartBill gave moments ago (an issued answer, or the drain before this one) is as good
+  // as a new read: it is only the lowest number a claim may take, and lower is always safe.
+  const fresh = known?.nextNumber != null && known.knownAt != null && Date.now() - known.knownAt.getTime() < FRESH_NEXT_NUMBER_MS;
+  if (!fresh) {
+    try {
+      const stop = await refreshNextNumber(deps, s, creds, o);
+      if (stop === "series_missing") {
+        result.failed.push(...(await failQueued(deps, s, "seriesGone", "series")));
+        return { ...result, stopped: stop };
+      }
+    } catch (e) {
+      if (!isSmartBillError(e)) throw e;
+      return { ...result, stopped: e.code === "rate_limited" ? "rate_limited" : "series_unreadable", retryAt: e.until ?? new Date(Date.now() + 5_000) };
     }
-  } catch (e) {
-    if (!isSmartBillError(e)) throw e;
-    return { ...result, stopped: e.code === "rate_limited" ? "rate_limited" : "series_unreadable", retryAt: e.until ?? new Date(Date.now() + 5_000) };
   }
   // Lanes: each claims and sends one request at a time; together at most MAX_IN_FLIGHT per school.
   let stopped = null as DrainStop | null;
@@ -125,8 +133,8 @@ export async function drainSeries(deps: InvoicingDeps, orgId: string, cif: strin
       }
       const claimed = await claimNext(deps.db, s, o.leaseMs, todayInBucharest());
       if (typeof claimed === "string") {
-        // Another lane or process holds the account's slots: come back shortly.
-        // this lane ends, the others go on (they hold slots of their own).
+        // The account's slots are all taken (by other lanes or processes): this lane ends, the others go
+        // on, and a drain comes back shortly for what remains.
         if (claimed === "at_capacity") result.retryAt ??= new Date(Date.now() + 1_000);
         else if (claimed !== "empty") stopped ??= claimed;
         return;

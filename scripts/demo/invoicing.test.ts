@@ -1,5 +1,6 @@
 // The demo school starts connected and invoicing: issued invoices that really are in the sandbox, one
-// failed invoice that can be retried, setup finished, and nothing done twice on a second start.
+// failed invoice that can be retried, one in doubt with what Bursar read, setup finished, and nothing
+// done twice on a second start.
 import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,10 +36,17 @@ describe("the demo school's invoicing", () => {
     expect((await getProgress(t.db, orgId)).finishedAt).not.toBeNull();
   });
 
-  it("has 24 issued invoices, each one in the sandbox, and one failed invoice that can be retried", async () => {
-    expect(await statuses()).toEqual({ issued: 24, failed: 1 });
-    const [failed] = await t.sql<{ retryable: boolean; failure_type: string }[]>`select retryable, failure_type from invoice_requests where org_id = ${orgId} and status = 'failed'`;
-    expect(failed).toEqual({ retryable: true, failure_type: "unavailable" });
+  it("has 24 issued invoices, each one in the sandbox, one failed invoice that can be retried and one in doubt for a person", async () => {
+    expect(await statuses()).toEqual({ issued: 24, failed: 1, in_doubt: 1 });
+    const [failed] = await t.sql<{ retryable: boolean; failure_type: string; failure_text: string }[]>`
+      select retryable, failure_type, failure_text from invoice_requests where org_id = ${orgId} and status = 'failed'`;
+    expect(failed).toMatchObject({ retryable: true, failure_type: "unknown", failure_text: expect.stringContaining("temporar indisponibil") });
+    // In doubt: its own document could not be read at the check; the colleague's carries no Bursar mark.
+    const [doubt] = await t.sql<{ evidence: { verdict: string; candidates: { read: string }[] } }[]>`
+      select evidence from invoice_requests where org_id = ${orgId} and status = 'in_doubt'`;
+    expect(doubt!.evidence).toMatchObject({ verdict: "unreadable", candidates: [{ read: "unreadable" }, { read: "no_mark" }] });
+    const [outside] = await t.sql<{ n: number }[]>`select count(*)::int as n from outside_invoices where org_id = ${orgId}`;
+    expect(outside!.n).toBe(1);
     const numbers = await t.sql<{ n: string }[]>`select issued_series || '-' || issued_number as n from invoice_requests where org_id = ${orgId} and status = 'issued'`;
     const [stored] = await t.sql<{ n: number }[]>`
       select count(*)::int as n from smartbill_sandbox.invoices i where (i.series_name || '-' || i.number) = any(${numbers.map((r) => r.n)})`;
@@ -47,6 +55,6 @@ describe("the demo school's invoicing", () => {
 
   it("does nothing the second time the app starts", async () => {
     await seedDemo(t.url, { baseUrl: "http://localhost:3999", env, log: () => {} });
-    expect(await statuses()).toEqual({ issued: 24, failed: 1 });
+    expect(await statuses()).toEqual({ issued: 24, failed: 1, in_doubt: 1 });
   });
 });

@@ -1,6 +1,6 @@
 // The demo school connected to the built-in sandbox's demo SmartBill account and already invoicing
-// (issue 10), so staff see badges, an invoice history and a failed invoice to retry as soon as the app
-// starts. Runs only with the sandbox on, once: it does nothing when the school is already connected.
+// (issue 10), so staff see badges, an invoice history, a failed invoice to retry and an invoice in doubt
+// with what Bursar read (issue 15) as soon as the app starts. Runs only with the sandbox on, once: it does nothing when the school is already connected.
 // Seed-time SmartBill calls go to a sandbox server started here on a free port (the app is not up
 // yet); both answer from the same PostgreSQL schema, and the connection stored points at the app's own
 // sandbox route, where every later call goes.
@@ -20,6 +20,7 @@ import { sandboxBaseUrl } from "../../lib/sandbox";
 import { createSmartBill } from "../../lib/smartbill";
 import { createSmartBillLogger } from "../../lib/smartbill/log";
 import { addFault } from "../../lib/smartbill-sandbox/admin-config";
+import { issueAsPerson, settle } from "../../lib/smartbill-sandbox/admin-external";
 import type { Sql } from "../../lib/smartbill-sandbox/db";
 import { DEMO_SMARTBILL } from "../../lib/smartbill-sandbox/demo";
 import { startSandboxServer } from "../../lib/smartbill-sandbox/server";
@@ -58,22 +59,32 @@ export async function seedDemoInvoicing(db: Database, sql: Sql, orgId: string): 
       .from(registrations)
       .where(and(eq(registrations.orgId, orgId), eq(registrations.status, "active"), inArray(registrations.paymentStatus, ["paid", "overpaid"])))
       .orderBy(asc(registrations.reference))
-      .limit(ISSUED + 1);
+      .limit(ISSUED + 2);
     for (const r of paid.slice(0, ISSUED)) {
       await createManualRequest(db, { orgId, actorUserId: admin.id, registrationId: r.id, clientRequestId: randomUUID() });
     }
     const deps: InvoicingDeps = { db, sb, reconcileGraceMs: 0 };
     for (const p of profiles) await drainUntilEmpty(deps, orgId, p.cif, p.seriesName);
 
-    // One failure to show the failed-invoices view and its Retry: SmartBill answered a 500 page.
-    const last = paid[ISSUED];
-    if (last) {
-      await addFault(sql, { account: DEMO_SMARTBILL.email, kind: "html_500", path: "/invoice/v2", method: "POST", count: 1 });
-      await createManualRequest(db, { orgId, actorUserId: admin.id, registrationId: last.id, clientRequestId: randomUUID() });
-      for (const p of profiles) {
-        // SmartBill's 500 page leaves the outcome unknown: reconcile proves nothing was created (→ failed, retryable).
-        for (const id of await drainUntilEmpty(deps, orgId, p.cif, p.seriesName)) await reconcileRequest(deps, orgId, id);
-      }
+    const [refused, lost] = paid.slice(ISSUED, ISSUED + 2);
+    // One refusal for the failed-invoices view and its Retry: SmartBill's own text is kept beside Bursar's words.
+    if (refused) {
+      await addFault(sql, { account: DEMO_SMARTBILL.email, kind: "error_text_200", path: "/invoice/v2", method: "POST", errorText: "Serviciul este temporar indisponibil. Va rugam reincercati.", count: 1 });
+      await createManualRequest(db, { orgId, actorUserId: admin.id, registrationId: refused.id, clientRequestId: randomUUID() });
+      for (const p of profiles) await drainUntilEmpty(deps, orgId, p.cif, p.seriesName);
+    }
+    // One answer lost while a colleague issued the same amount in the same series, for /invoices/reconcile:
+    // SmartBill stored Bursar's invoice but answered a 500 page; a person then issued in SmartBill's own
+    // screens; Bursar's own document could not be read at the check (a 502), so a person decides, with
+    // what was read (the colleague's invoice carries no Bursar mark). "Check again" then links it.
+    if (lost) {
+      await addFault(sql, { account: DEMO_SMARTBILL.email, kind: "late_commit", path: "/invoice/v2", method: "POST", ms: 50, count: 1 });
+      const { request } = await createManualRequest(db, { orgId, actorUserId: admin.id, registrationId: lost.id, clientRequestId: randomUUID() });
+      const inDoubt = await drainUntilEmpty(deps, orgId, request.companyCif, request.seriesName);
+      await settle(sql, { now: true });
+      await issueAsPerson(sql, { cif: request.companyCif, seriesName: request.seriesName, totalBani: request.totalBani, clientName: "Client introdus in SmartBill" });
+      await addFault(sql, { account: DEMO_SMARTBILL.email, kind: "status", path: "/invoice/pdf", method: "GET", status: 502, body: "<html><body>502 Bad Gateway</body></html>", contentType: "text/html", count: 1 });
+      for (const id of inDoubt) await reconcileRequest(deps, orgId, id);
     }
     // From here on the app's own sandbox route answers.
     await updateConnection(db, orgId, connection.id, { baseUrl: runtime.baseUrl });

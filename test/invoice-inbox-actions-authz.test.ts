@@ -145,6 +145,9 @@ describe("the school's own staff and admin", () => {
     actAs({ userId: A.staffId });
     expect(await act.retryInvoiceAction({ requestId: ids.failed })).toEqual({ ok: true, data: { requestId: ids.failed, payloadChanged: false } });
     expect((await getInvoiceRequest(t.db, A.orgId, ids.failed))!.status).toBe("queued");
+    // Inside the grace period (a create may still land) "Not created" is refused; after it, a fresh read decides.
+    expect(await act.markNotCreatedAction({ requestId: ids.inDoubt })).toMatchObject({ ok: false, code: "conflict", error: "invoicing.errors.tooEarlyToDecide" });
+    await t.db.execute(sql`update invoice_attempts set started_at = now() - interval '1 hour' where request_id = ${ids.inDoubt}`);
     expect(await act.markNotCreatedAction({ requestId: ids.inDoubt })).toEqual({ ok: true, data: null });
     expect((await getInvoiceRequest(t.db, A.orgId, ids.inDoubt))!.status).toBe("queued");
     actAs({ userId: A.adminId });

@@ -30,6 +30,11 @@ const CLIENT = [
   { group: ["@/lib/invoicing/*", "!@/lib/invoicing/constants", "@/lib/jobs/*", "@/lib/gocardless/*"], message: "Server-only domain code." },
 ];
 
+// Domain layers (one way): registrations and billing below invoicing; smartbill below all three. The lower
+// module owns a contract the higher one implements (lib/registrations/payment-hooks.ts's PaymentTriggers).
+const INVOICING = [{ group: ["@/lib/invoicing", "@/lib/invoicing/*", "**/lib/invoicing/*", "**/invoicing/*"], message: "A lower domain module never imports lib/invoicing (see payment-hooks.ts for how invoicing plugs in)." }];
+const DOMAINS = [{ group: ["@/lib/billing", "@/lib/billing/*", "@/lib/registrations", "@/lib/registrations/*", "**/lib/billing/*", "**/lib/registrations/*"], message: "lib/smartbill is below the domain modules: it never imports them." }];
+
 const restrict = (...groups) => ({ "@typescript-eslint/no-restricted-imports": ["error", { patterns: groups.flat() }] });
 
 // Tests and their support code may reach anything.
@@ -45,7 +50,8 @@ const config = [
   { files: ["app/**/*.{ts,tsx}"], ignores: ["app/api/smartbill-sandbox/**", ...TESTS], rules: restrict(DATA, SANDBOX) },
   { files: ["app/api/smartbill-sandbox/**/*.{ts,tsx}"], rules: restrict(DATA) },
   { files: ["db/**/*.ts"], ignores: TESTS, rules: restrict(LIB, SANDBOX) },
-  { files: ["lib/smartbill/**/*.ts"], ignores: TESTS, rules: restrict(UI, SANDBOX) },
+  { files: ["lib/smartbill/**/*.ts"], ignores: TESTS, rules: restrict(UI, SANDBOX, INVOICING, DOMAINS) },
+  { files: ["lib/registrations/**/*.ts", "lib/billing/**/*.ts"], ignores: TESTS, rules: restrict(SANDBOX, INVOICING) },
   { files: ["components/**/*.{ts,tsx}"], ignores: TESTS, rules: restrict(CLIENT, SANDBOX) },
   // lib/env.ts is the one reader of the environment in lib/ and app/.
   {

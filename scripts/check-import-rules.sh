@@ -19,6 +19,9 @@ declare -a CASES=(
   "lib/billing/__import_probe_sandbox.ts|import the SmartBill sandbox|import { DEMO_SMARTBILL } from \"../smartbill-sandbox/demo\";\nexport const probe = DEMO_SMARTBILL;"
   "components/__import_probe_db.tsx|must not import db/|import { db } from \"@/db\";\nexport const probe = db;"
   "components/__import_probe_smartbill.tsx|SmartBill code is server-only|import { SMARTBILL_PRODUCTION_URL } from \"@/lib/smartbill\";\nexport const probe = SMARTBILL_PRODUCTION_URL;"
+  "lib/registrations/__import_probe_invoicing.ts|never imports lib/invoicing|import { invoicingTriggers } from \"@/lib/invoicing/triggers\";\nexport const probe = invoicingTriggers;"
+  "lib/billing/__import_probe_invoicing.ts|never imports lib/invoicing|import { MAX_IN_FLIGHT } from \"../invoicing/engine/claim\";\nexport const probe = MAX_IN_FLIGHT;"
+  "lib/smartbill/__import_probe_domain.ts|never imports them|import { requireCredentials } from \"@/lib/billing/connection\";\nexport const probe = requireCredentials;"
   "lib/billing/__import_probe_env.ts|env() in lib/env.ts|export const probe = process.env.DATABASE_URL;"
   "app/__import_probe_good.ts|none|import type { users } from \"@/db/schema\";\nimport { pingDatabase } from \"@/db/queries/health\";\nimport { env } from \"@/lib/env\";\nexport const probe: [typeof users | null, unknown, unknown] = [null, pingDatabase, env];"
 )

@@ -6,6 +6,7 @@ import { recordPayment } from "../lib/registrations/record-payment";
 import { createTestDb, type TestDb } from "./db";
 import { makeRegOrg, type RegOrg } from "./registrations-fixtures";
 import { actAs, signOut } from "./session";
+import { invoicingTriggers } from "@/lib/invoicing/triggers";
 
 let t: TestDb;
 let A: RegOrg;
@@ -73,7 +74,7 @@ beforeAll(async () => {
     paidOn: "2026-10-01",
     method: "cash",
     source: "manual",
-  }));
+  }, invoicingTriggers));
   act = await loadActions();
 });
 afterAll(() => t.drop());

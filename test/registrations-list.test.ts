@@ -9,6 +9,7 @@ import { createRegistration, cancelRegistration } from "../lib/registrations/reg
 import { clientSchema, courseSchema, listRegistrationsSchema, registrationSchema } from "../lib/registrations/schemas";
 import { createTestDb, type TestDb } from "./db";
 import { makeRegOrg, type RegOrg } from "./registrations-fixtures";
+import { invoicingTriggers } from "@/lib/invoicing/triggers";
 
 let t: TestDb;
 let A: RegOrg;
@@ -34,7 +35,7 @@ beforeAll(async () => {
       ...a,
       input: registrationSchema.parse({ clientId: client.id, courseId: i % 2 ? winter.id : A.course, participantName: name, price: `${100 + i}` }),
     });
-    if (i % 3 === 0) await recordPayment(t.db, { ...a, registrationId: r.id, amountBani: r.priceBani, paidOn: "2026-10-01", method: "card", source: "manual" });
+    if (i % 3 === 0) await recordPayment(t.db, { ...a, registrationId: r.id, amountBani: r.priceBani, paidOn: "2026-10-01", method: "card", source: "manual" }, invoicingTriggers);
     if (i === 9) await cancelRegistration(t.db, { ...a, registrationId: r.id, reason: "left" });
   }
 });

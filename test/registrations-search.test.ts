@@ -9,6 +9,7 @@ import { createRegistration } from "../lib/registrations/registrations";
 import { clientSchema, listRegistrationsSchema, registrationSchema } from "../lib/registrations/schemas";
 import { createTestDb, type TestDb } from "./db";
 import { makeRegOrg, type RegOrg } from "./registrations-fixtures";
+import { invoicingTriggers } from "@/lib/invoicing/triggers";
 
 let t: TestDb;
 let A: RegOrg;
@@ -28,7 +29,7 @@ beforeAll(async () => {
   const kids = ["Ana", "Ioana", "Matei", "Luca", "Sofia", "Irina", "David", "Toma", "Vlad"];
   for (const [i, kid] of kids.entries()) {
     const r = await createRegistration(t.db, { ...a, input: registrationSchema.parse({ clientId: stefan.id, courseId: A.course, participantName: `${kid} Răducanu`, price: `${100 + (i % 3)}` }) });
-    if (i % 2) await recordPayment(t.db, { ...a, registrationId: r.id, amountBani: 5000 * i, paidOn: "2026-10-01", method: "card", source: "manual" });
+    if (i % 2) await recordPayment(t.db, { ...a, registrationId: r.id, amountBani: 5000 * i, paidOn: "2026-10-01", method: "card", source: "manual" }, invoicingTriggers);
   }
   for (const kid of ["Ștefania Pop", "Ștefan Pop", "Maria Pop"]) {
     await createRegistration(t.db, { ...a, input: registrationSchema.parse({ clientId: other.id, courseId: A.course, participantName: kid, price: "100" }) });

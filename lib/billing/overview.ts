@@ -6,7 +6,7 @@ import { getSetupProgress } from "@/db/queries/setup-progress";
 import { getActiveConnection } from "@/db/queries/smartbill-connections";
 import { listActiveVatLevels } from "@/db/queries/vat-levels";
 import { summarise } from "./connection";
-import type { TestDraftResult } from "./test-draft";
+import type { TestDraftResult } from "./test-draft-result";
 
 /** Everything the review step and Settings → Billing show, read in one place. */
 export async function getBillingOverview(db: Executor, orgId: string) {

@@ -14,6 +14,7 @@ import { SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
 import { drainSeries } from "./engine/drain";
 import { resumeIssuing } from "./pause";
 import { createManualRequest } from "./request-invoice";
+import { invoicingTriggers } from "@/lib/invoicing/triggers";
 
 let t: TestDb;
 let sandbox: Sandbox;
@@ -56,7 +57,7 @@ describe("package exhausted", () => {
 
 describe("automatic mode", () => {
   const pay = (db: Parameters<typeof recordPayment>[0], orgId: string, registrationId: string, amountBani: number, externalKey?: string) =>
-    recordPayment(db, { orgId, actorUserId: null, registrationId, amountBani, paidOn: "2026-10-01", method: "bank_transfer", source: externalKey ? "import" : "manual", externalKey });
+    recordPayment(db, { orgId, actorUserId: null, registrationId, amountBani, paidOn: "2026-10-01", method: "bank_transfer", source: externalKey ? "import" : "manual", externalKey }, invoicingTriggers);
 
   it("the same imported payment recorded 10 times at once makes one payment, one request, one invoice", async () => {
     const s = await createInvoicingSchool(t, sandbox, { count: 1, mode: "automatic", downPayment: "300" });
@@ -92,7 +93,7 @@ describe("automatic mode", () => {
     await drainSeries(s.deps(), s.orgId, SCHOOL_CIF, "BRS");
     // Voiding the payment an issued invoice was made for flags that invoice for storno.
     const dp = requests.find((r) => r.trigger === "down_payment_paid")!;
-    await voidPayment(t.db, { orgId: s.orgId, actorUserId: s.adminId, paymentId: dp.paymentId!, reason: "Plată greșită" });
+    await voidPayment(t.db, { orgId: s.orgId, actorUserId: s.adminId, paymentId: dp.paymentId!, reason: "Plată greșită" }, invoicingTriggers);
     const [flagged] = await t.db.select().from(invoiceRequests).where(and(eq(invoiceRequests.orgId, s.orgId), eq(invoiceRequests.id, dp.id)));
     expect(flagged).toMatchObject({ status: "issued", needsStorno: true });
   });

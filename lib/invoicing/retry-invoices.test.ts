@@ -14,6 +14,7 @@ import { createInvoicingSchool, type InvoicingSchool } from "@/test/invoicing";
 import { startSandbox, type Sandbox } from "@/test/sandbox";
 import { createManualRequest } from "./request-invoice";
 import { retryFailedRequests, retryRequest } from "./retry-invoices";
+import { invoicingTriggers } from "@/lib/invoicing/triggers";
 
 let t: TestDb;
 let sandbox: Sandbox;
@@ -34,7 +35,7 @@ const fail = (s: InvoicingSchool, id: string) =>
 
 /** A paid registration's automatic invoice, failed: its request carries the payment. */
 async function failedAutomatic(s: InvoicingSchool, registrationId: string) {
-  const { payment } = await recordPayment(t.db, { orgId: s.orgId, actorUserId: s.staffId, registrationId, amountBani: 100_000, paidOn: "2026-10-01", method: "cash", source: "manual" });
+  const { payment } = await recordPayment(t.db, { orgId: s.orgId, actorUserId: s.staffId, registrationId, amountBani: 100_000, paidOn: "2026-10-01", method: "cash", source: "manual" }, invoicingTriggers);
   const [request] = await t.db.select().from(invoiceRequests).where(and(eq(invoiceRequests.orgId, s.orgId), eq(invoiceRequests.paymentId, payment.id)));
   expect(request).toMatchObject({ kind: "automatic", status: "queued" });
   await fail(s, request!.id);
@@ -48,7 +49,7 @@ describe("a failed invoice whose payment was voided", () => {
   it("cannot be retried: conflict paymentVoided, the request stays failed, nothing audited", async () => {
     const s = await createInvoicingSchool(t, sandbox, { count: 1, mode: "automatic" });
     const { paymentId, requestId } = await failedAutomatic(s, s.registrations[0]!);
-    await voidPayment(t.db, { orgId: s.orgId, actorUserId: s.adminId, paymentId, reason: "Înregistrată de două ori" });
+    await voidPayment(t.db, { orgId: s.orgId, actorUserId: s.adminId, paymentId, reason: "Înregistrată de două ori" }, invoicingTriggers);
     expect((await getInvoiceRequest(t.db, s.orgId, requestId))!.status).toBe("failed");
     const e = await expectAppError(retryRequest(t.db, { orgId: s.orgId, actorUserId: s.staffId, requestId }));
     expect(e).toMatchObject({ code: "conflict", message: "invoicing.errors.paymentVoided" });
@@ -67,7 +68,7 @@ describe("a failed invoice whose payment was voided", () => {
   it("bulk retry (all retryable, or selected) skips it and reports it; the others are retried", async () => {
     const s = await createInvoicingSchool(t, sandbox, { count: 2, mode: "automatic" });
     const voided = await failedAutomatic(s, s.registrations[0]!);
-    await voidPayment(t.db, { orgId: s.orgId, actorUserId: s.adminId, paymentId: voided.paymentId, reason: "Plată greșită" });
+    await voidPayment(t.db, { orgId: s.orgId, actorUserId: s.adminId, paymentId: voided.paymentId, reason: "Plată greșită" }, invoicingTriggers);
     const other = (await createManualRequest(t.db, { orgId: s.orgId, actorUserId: s.staffId, registrationId: s.registrations[1]!, clientRequestId: randomUUID() })).request.id;
     await fail(s, other);
     // "Retry all retryable (N)" counts only what it would take.

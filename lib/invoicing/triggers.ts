@@ -5,7 +5,7 @@ import { invoiceRequests, type InvoiceRequest, type InvoiceTrigger, type Payment
 import { writeAudit } from "@/lib/audit";
 import { getBillingSettings } from "@/db/queries/billing-settings";
 import { AppError } from "@/lib/errors";
-import type { PaymentEvent } from "@/lib/registrations/payment-hooks";
+import type { PaymentEvent, PaymentTriggers } from "@/lib/registrations/payment-hooks";
 import { planInvoice } from "./issuer";
 import { automaticKey } from "./request-key";
 import { moveRequests } from "./engine/status";
@@ -73,3 +73,11 @@ export async function flagVoidedPayment(tx: Transaction, e: PaymentEvent): Promi
     await writeAudit(tx, { orgId: e.orgId, actorUserId: e.actorUserId, action: "invoice.needs_storno", entityType: "invoice_request", entityId: r.id, details: { paymentId: e.payment.id } });
   }
 }
+
+/** What every payment write fires (the port lib/registrations declares), implemented by invoicing. */
+export const invoicingTriggers: PaymentTriggers = {
+  async paymentRecorded(tx, event) {
+    await createAutomaticRequest(tx, event);
+  },
+  paymentVoided: flagVoidedPayment,
+};

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { getInvoiceRequest } from "@/db/queries/invoices";
+import type { InvoiceRequest } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { DEMO, SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
@@ -27,7 +28,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 it("a drainer SIGKILLed mid-create: in_doubt after its lease, reconciled, nothing duplicated, nothing lost", { timeout: 60_000 }, async () => {
   const s = await createInvoicingSchool(t, sandbox, { count: 3 });
-  const requests = [];
+  const requests: InvoiceRequest[] = [];
   for (const registrationId of s.registrations) {
     requests.push((await createManualRequest(t.db, { orgId: s.orgId, actorUserId: s.staffId, registrationId, clientRequestId: randomUUID() })).request);
   }

@@ -1,12 +1,11 @@
-import "server-only";
 import type { Transaction } from "@/db";
 import type { Payment, Registration } from "@/db/schema";
-import { createAutomaticRequest, flagVoidedPayment } from "@/lib/invoicing/triggers";
 
-// Where automatic invoicing plugs in. Both run inside the transaction that wrote the payment, after
-// the registration's paid amount and status were recomputed, so an invoice request is enqueued if and
-// only if the payment commits. Sending happens later (lib/invoicing/issue-invoice.ts, woken by the
-// queue after commit; the sweeper catches a lost wake-up).
+// Where automatic invoicing plugs in: the port a payment write fires, inside the transaction that wrote
+// the payment, after the registration's paid amount and status were recomputed, so an invoice request
+// exists if and only if the payment commits. lib/invoicing implements it (invoicingTriggers); every way a
+// payment is written takes it as a required argument, so none can skip it, and lib/registrations never
+// imports lib/invoicing (the lower module owns the contract; a lint rule keeps the cut).
 
 export interface PaymentEvent {
   orgId: string;
@@ -16,12 +15,9 @@ export interface PaymentEvent {
   after: Registration;
 }
 
-/** Enqueues the invoice for a trigger this payment completed (Down payment paid, Debt cleared). */
-export async function enqueueAutomaticInvoices(tx: Transaction, event: PaymentEvent): Promise<void> {
-  await createAutomaticRequest(tx, event);
-}
-
-/** A voided payment that was invoiced flags its invoice for storno. */
-export async function flagInvoicesOfVoidedPayment(tx: Transaction, event: PaymentEvent): Promise<void> {
-  await flagVoidedPayment(tx, event);
+export interface PaymentTriggers {
+  /** A payment was recorded: enqueue the invoice for a trigger it completed (Down payment paid, Debt cleared). */
+  paymentRecorded(tx: Transaction, event: PaymentEvent): Promise<void>;
+  /** A payment was voided: cancel its automatic request not yet sent, flag an invoiced one for storno. */
+  paymentVoided(tx: Transaction, event: PaymentEvent): Promise<void>;
 }

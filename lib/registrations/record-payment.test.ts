@@ -11,6 +11,7 @@ import { recordPayment } from "./record-payment";
 import { createRegistration, cancelRegistration } from "./registrations";
 import { registrationSchema } from "./schemas";
 import { voidPayment } from "./void-payment";
+import { invoicingTriggers } from "@/lib/invoicing/triggers";
 
 let t: TestDb;
 let A: RegOrg;
@@ -36,17 +37,17 @@ async function newRegistration(downPayment: string | null = null) {
 describe("recordPayment", () => {
   it("moves the status through down payment, paid and overpaid", async () => {
     const id = await newRegistration("300");
-    expect((await recordPayment(t.db, pay(id, 10_000))).registration).toMatchObject({ paidBani: 10_000, balanceBani: 90_000, paymentStatus: "partially_paid" });
-    expect((await recordPayment(t.db, pay(id, 20_000))).registration.paymentStatus).toBe("down_payment_paid");
-    expect((await recordPayment(t.db, pay(id, 70_000))).registration).toMatchObject({ paidBani: 100_000, balanceBani: 0, paymentStatus: "paid" });
-    expect((await recordPayment(t.db, pay(id, 1))).registration).toMatchObject({ balanceBani: -1, paymentStatus: "overpaid" });
+    expect((await recordPayment(t.db, pay(id, 10_000), invoicingTriggers)).registration).toMatchObject({ paidBani: 10_000, balanceBani: 90_000, paymentStatus: "partially_paid" });
+    expect((await recordPayment(t.db, pay(id, 20_000), invoicingTriggers)).registration.paymentStatus).toBe("down_payment_paid");
+    expect((await recordPayment(t.db, pay(id, 70_000), invoicingTriggers)).registration).toMatchObject({ paidBani: 100_000, balanceBani: 0, paymentStatus: "paid" });
+    expect((await recordPayment(t.db, pay(id, 1), invoicingTriggers)).registration).toMatchObject({ balanceBani: -1, paymentStatus: "overpaid" });
   });
 
   it("20 concurrent payments from separate connections leave exactly the right totals and status", async () => {
     const id = await newRegistration();
     const handles = Array.from({ length: 20 }, () => createDb(t.url, { max: 1 }));
     try {
-      const results = await Promise.all(handles.map((h, i) => recordPayment(h.db, pay(id, 5_000, { note: `#${i}` }))));
+      const results = await Promise.all(handles.map((h, i) => recordPayment(h.db, pay(id, 5_000, { note: `#${i}` }), invoicingTriggers)));
       expect(results.every((r) => r.created)).toBe(true);
     } finally {
       await Promise.all(handles.map((h) => h.close()));
@@ -62,8 +63,8 @@ describe("recordPayment", () => {
 
   it("records the same import row or bank transaction once", async () => {
     const id = await newRegistration();
-    const first = await recordPayment(t.db, pay(id, 5_000, { source: "bank", externalKey: "tx-1" }));
-    const again = await recordPayment(t.db, pay(id, 5_000, { source: "bank", externalKey: "tx-1" }));
+    const first = await recordPayment(t.db, pay(id, 5_000, { source: "bank", externalKey: "tx-1" }), invoicingTriggers);
+    const again = await recordPayment(t.db, pay(id, 5_000, { source: "bank", externalKey: "tx-1" }), invoicingTriggers);
     expect(again).toMatchObject({ created: false, payment: { id: first.payment.id } });
     expect((await getRegistration(t.db, A.id, id))!.registration.paidBani).toBe(5_000);
   });
@@ -73,16 +74,16 @@ describe("recordPayment", () => {
     const id = await newRegistration();
     await cancelRegistration(t.db, { orgId: A.id, actorUserId: A.users.staff, registrationId: id, reason: "moved away" });
     const before = await t.db.select({ n: sql<number>`count(*)::int` }).from(payments);
-    await expect(recordPayment(t.db, pay(id, 5_000))).rejects.toMatchObject({ code: "conflict", message: "registrationErrors.errors.paymentOnCancelled" });
-    await expect(recordPayment(t.db, pay(B.registration, 5_000))).rejects.toMatchObject({ code: "not_found" });
+    await expect(recordPayment(t.db, pay(id, 5_000), invoicingTriggers)).rejects.toMatchObject({ code: "conflict", message: "registrationErrors.errors.paymentOnCancelled" });
+    await expect(recordPayment(t.db, pay(B.registration, 5_000), invoicingTriggers)).rejects.toMatchObject({ code: "not_found" });
     expect(await t.db.select({ n: sql<number>`count(*)::int` }).from(payments)).toEqual(before);
   });
 
   it("refuses amounts the database would not hold", async () => {
     const id = await newRegistration();
-    await expect(recordPayment(t.db, pay(id, 0))).rejects.toThrow();
-    await expect(recordPayment(t.db, pay(id, -5))).rejects.toThrow();
-    await expect(recordPayment(t.db, pay(id, 100_000_001))).rejects.toThrow();
+    await expect(recordPayment(t.db, pay(id, 0), invoicingTriggers)).rejects.toThrow();
+    await expect(recordPayment(t.db, pay(id, -5), invoicingTriggers)).rejects.toThrow();
+    await expect(recordPayment(t.db, pay(id, 100_000_001), invoicingTriggers)).rejects.toThrow();
     expect(await listPayments(t.db, A.id, id)).toHaveLength(0);
   });
 });
@@ -90,15 +91,15 @@ describe("recordPayment", () => {
 describe("voidPayment", () => {
   it("keeps the payment with who, when and why; recomputes; shows both in the timeline", async () => {
     const id = await newRegistration();
-    const { payment } = await recordPayment(t.db, pay(id, 100_000));
-    const { registration } = await voidPayment(t.db, { orgId: A.id, actorUserId: A.users.admin, paymentId: payment.id, reason: "recorded twice" });
+    const { payment } = await recordPayment(t.db, pay(id, 100_000), invoicingTriggers);
+    const { registration } = await voidPayment(t.db, { orgId: A.id, actorUserId: A.users.admin, paymentId: payment.id, reason: "recorded twice" }, invoicingTriggers);
     expect(registration).toMatchObject({ paidBani: 0, paymentStatus: "not_paid" });
     const [p] = await listPayments(t.db, A.id, id);
     expect(p!.payment).toMatchObject({ id: payment.id, amountBani: 100_000, voidReason: "recorded twice", voidedBy: A.users.admin });
     expect(p!.payment.voidedAt).toBeInstanceOf(Date);
     const timeline = await listRegistrationTimeline(t.db, A.id, id);
     expect(timeline.map((e) => e.action)).toEqual(["registration.created", "payment.recorded", "payment.voided"]);
-    await expect(voidPayment(t.db, { orgId: A.id, actorUserId: A.users.admin, paymentId: payment.id, reason: "again" })).rejects.toMatchObject({
+    await expect(voidPayment(t.db, { orgId: A.id, actorUserId: A.users.admin, paymentId: payment.id, reason: "again" }, invoicingTriggers)).rejects.toMatchObject({
       code: "conflict",
     });
   });

@@ -5,7 +5,7 @@ import { payments, type Payment, type Registration } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import type { PaymentMethod, PaymentSource } from "./constants";
-import { enqueueAutomaticInvoices } from "./payment-hooks";
+import type { PaymentTriggers } from "./payment-hooks";
 import { lockRegistration, recomputePaid } from "./recompute";
 
 export interface RecordPaymentCommand {
@@ -33,7 +33,7 @@ export interface RecordedPayment {
  * automatic invoicing enqueue (so an invoice request exists if and only if the payment does).
  * Runs inside the caller's transaction when given one (the import commits all rows at once).
  */
-export async function recordPayment(db: Executor, c: RecordPaymentCommand): Promise<RecordedPayment> {
+export async function recordPayment(db: Executor, c: RecordPaymentCommand, triggers: PaymentTriggers): Promise<RecordedPayment> {
   return db.transaction(async (tx) => {
     const before = await lockRegistration(tx, c.orgId, c.registrationId);
     if (before.status === "cancelled") throw new AppError("conflict", "registrationErrors.errors.paymentOnCancelled");
@@ -75,7 +75,7 @@ export async function recordPayment(db: Executor, c: RecordPaymentCommand): Prom
         statusTo: after.paymentStatus,
       },
     });
-    await enqueueAutomaticInvoices(tx, { orgId: c.orgId, actorUserId: c.actorUserId, payment: payment!, before, after });
+    await triggers.paymentRecorded(tx, { orgId: c.orgId, actorUserId: c.actorUserId, payment: payment!, before, after });
     return { payment: payment!, registration: after, created: true };
   });
 }

@@ -5,13 +5,14 @@ import { getPayment } from "@/db/queries/payments";
 import { payments, type Payment, type Registration } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { flagInvoicesOfVoidedPayment } from "./payment-hooks";
+import type { PaymentTriggers } from "./payment-hooks";
 import { lockRegistration, recomputePaid } from "./recompute";
 
 /** Voids a payment (never deletes it): who, when and why stay on the row and in the audit. */
 export async function voidPayment(
   db: Executor,
   c: { orgId: string; actorUserId: string | null; paymentId: string; reason: string },
+  triggers: PaymentTriggers,
 ): Promise<{ payment: Payment; registration: Registration }> {
   return db.transaction(async (tx) => {
     const found = await getPayment(tx, c.orgId, c.paymentId);
@@ -39,7 +40,7 @@ export async function voidPayment(
         statusTo: after.paymentStatus,
       },
     });
-    await flagInvoicesOfVoidedPayment(tx, { orgId: c.orgId, actorUserId: c.actorUserId, payment, before, after });
+    await triggers.paymentVoided(tx, { orgId: c.orgId, actorUserId: c.actorUserId, payment, before, after });
     return { payment, registration: after };
   });
 }

@@ -6,6 +6,7 @@ import { createTestDb, type TestDb } from "@/test/db";
 import { makeRegOrg, type RegOrg } from "@/test/registrations-fixtures";
 import { MAX_IMPORT_ROWS } from "./csv";
 import { commitImport, mappingFor, previewImport } from "./import-registrations";
+import { invoicingTriggers } from "@/lib/invoicing/triggers";
 
 let t: TestDb;
 let A: RegOrg;
@@ -49,7 +50,7 @@ describe("CSV import", () => {
       ],
       [5, "error", ["cif:cifInvalid"]],
     ]);
-    await expect(commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: bad, mapping: preview.mapping })).rejects.toMatchObject({
+    await expect(commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: bad, mapping: preview.mapping }, invoicingTriggers)).rejects.toMatchObject({
       message: "registrationErrors.import.hasErrors",
     });
     expect(await count()).toEqual(before);
@@ -59,7 +60,7 @@ describe("CSV import", () => {
     const before = await count();
     const preview = await previewImport(t.db, A.id, GOOD);
     expect(preview.counts).toEqual({ create: 2, exists: 1, error: 0, newClients: 1, payments: 2 });
-    expect(await commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: GOOD, mapping: preview.mapping })).toEqual(preview.counts);
+    expect(await commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: GOOD, mapping: preview.mapping }, invoicingTriggers)).toEqual(preview.counts);
     expect(await count()).toEqual({ r: before!.r + 2, c: before!.c + 1, p: before!.p + 2 });
     const [maria] = await t.db.select().from(clients).where(eq(clients.email, "maria@exemplu.ro"));
     const regs = await t.db.select().from(registrations).where(eq(registrations.clientId, maria!.id)).orderBy(registrations.participantName);
@@ -72,7 +73,7 @@ describe("CSV import", () => {
 
     const again = await previewImport(t.db, A.id, GOOD);
     expect(again.counts).toEqual({ create: 0, exists: 3, error: 0, newClients: 0, payments: 0 });
-    await commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: GOOD, mapping: again.mapping });
+    await commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: GOOD, mapping: again.mapping }, invoicingTriggers);
     expect(await count()).toEqual({ r: before!.r + 2, c: before!.c + 1, p: before!.p + 2 });
   });
 
@@ -81,10 +82,10 @@ describe("CSV import", () => {
     const big = `Părinte;Copil;Curs\n${"Dan Radu;Toma Radu;Dans modern\n".repeat(MAX_IMPORT_ROWS + 1)}`;
     await expect(previewImport(t.db, A.id, big)).rejects.toMatchObject({ message: "registrationImport.errors.tooManyRows" });
     const mapping = { clientName: "Părinte", participantName: "Copil", courseName: "Curs" };
-    await expect(commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: big, mapping })).rejects.toMatchObject({
+    await expect(commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: big, mapping }, invoicingTriggers)).rejects.toMatchObject({
       message: "registrationImport.errors.tooManyRows",
     });
-    await expect(commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: "Părinte;Copil;Curs\n", mapping })).rejects.toMatchObject({
+    await expect(commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: "Părinte;Copil;Curs\n", mapping }, invoicingTriggers)).rejects.toMatchObject({
       message: "registrationImport.errors.noRows",
     });
     expect(await count()).toEqual(before);
@@ -94,7 +95,7 @@ describe("CSV import", () => {
     const csv = "Cine plătește;Pentru cine;Ce curs\nDan Radu;Toma Radu;Dans modern\n";
     expect((await previewImport(t.db, A.id, csv)).rows[0]!.status).toBe("error");
     const mapping = { clientName: "Cine plătește", participantName: "Pentru cine", courseName: "Ce curs" };
-    await commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: csv, mapping });
+    await commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: csv, mapping }, invoicingTriggers);
     expect(await mappingFor(t.db, A.id, ["Ce curs", "Pentru cine", "Cine plătește"])).toEqual(mapping);
     expect((await previewImport(t.db, A.id, csv)).counts).toMatchObject({ exists: 1, error: 0 });
     // The same headers spelled otherwise (another export, another keyboard) use the remembered mapping too.

@@ -5,6 +5,7 @@ import { importMappings } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { createClient } from "../clients";
+import type { PaymentTriggers } from "../payment-hooks";
 import { recordPayment } from "../record-payment";
 import { createRegistration } from "../registrations";
 import { adaptMapping, guessMapping, headerKeyOf, MAX_IMPORT_ROWS, parseCsv, type ColumnMapping, type ParsedCsv } from "./csv";
@@ -59,6 +60,7 @@ export async function previewImport(db: Executor, orgId: string, csvText: string
 export async function commitImport(
   db: Database,
   a: { orgId: string; actorUserId: string | null; csvText: string; mapping: ColumnMapping },
+  triggers: PaymentTriggers,
 ): Promise<ImportPreview["counts"]> {
   return db.transaction(async (tx) => {
     // One import at a time per organisation, so two uploads of the same file cannot both create.
@@ -83,17 +85,21 @@ export async function commitImport(
         input: { clientId, courseId: c.courseId, participantName: row.participantName, reference: c.reference, price: row.priceBani, downPayment: c.downPaymentBani },
       });
       if (row.paidBani) {
-        await recordPayment(tx, {
-          orgId: a.orgId,
-          actorUserId: a.actorUserId,
-          registrationId: registration.id,
-          amountBani: row.paidBani,
-          paidOn: c.paidOn,
-          method: "other",
-          source: "import",
-          externalKey: `import:${registration.id}`,
-          note: `CSV line ${row.line}`,
-        });
+        await recordPayment(
+          tx,
+          {
+            orgId: a.orgId,
+            actorUserId: a.actorUserId,
+            registrationId: registration.id,
+            amountBani: row.paidBani,
+            paidOn: c.paidOn,
+            method: "other",
+            source: "import",
+            externalKey: `import:${registration.id}`,
+            note: `CSV line ${row.line}`,
+          },
+          triggers,
+        );
       }
     }
     await tx

@@ -7,6 +7,7 @@ import { IMPORT_FIELDS, MAX_IMPORT_BYTES } from "@/lib/registrations/import/fiel
 import { wakeQueuedInvoices } from "@/lib/jobs/enqueue";
 import { commitImport, previewImport } from "@/lib/registrations/import/import-registrations";
 import { memberAction } from "@/lib/safe-action";
+import { invoicingTriggers } from "@/lib/invoicing/triggers";
 
 // In characters, which a file of MAX_IMPORT_BYTES never exceeds (UTF-8 takes at least a byte each).
 const csvField = z.string().min(1, "required").max(MAX_IMPORT_BYTES, "tooLong");
@@ -26,7 +27,7 @@ export const previewImportAction = memberAction(
 export const commitImportAction = memberAction(
   { name: "commitImport", schema: z.object({ csv: csvField, mapping: mappingField }), permission: "manageRegistrations" },
   async ({ csv, mapping }, ctx) => {
-    const counts = await commitImport(db, { orgId: ctx.orgId, actorUserId: ctx.user.id, csvText: csv, mapping });
+    const counts = await commitImport(db, { orgId: ctx.orgId, actorUserId: ctx.user.id, csvText: csv, mapping }, invoicingTriggers);
     await wakeQueuedInvoices(db, ctx.orgId);
     revalidatePath("/registrations");
     revalidatePath("/clients");

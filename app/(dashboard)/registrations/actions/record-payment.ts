@@ -6,6 +6,7 @@ import { wakeQueuedInvoices } from "@/lib/jobs/enqueue";
 import { recordPayment } from "@/lib/registrations/record-payment";
 import { recordPaymentSchema } from "@/lib/registrations/schemas";
 import { memberAction } from "@/lib/safe-action";
+import { invoicingTriggers } from "@/lib/invoicing/triggers";
 
 /** Records a payment by hand (from the table's row action or the registration's page). */
 export const recordPaymentAction = memberAction(
@@ -20,7 +21,7 @@ export const recordPaymentAction = memberAction(
       method,
       source: "manual",
       note,
-    });
+    }, invoicingTriggers);
     // Automatic mode may have queued an invoice in the same transaction: start it now, not at the next sweep.
     await wakeQueuedInvoices(db, ctx.orgId);
     revalidatePath("/registrations");

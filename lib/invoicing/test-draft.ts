@@ -6,18 +6,10 @@ import { getActiveConnection } from "@/db/queries/smartbill-connections";
 import { updateSetupProgress } from "@/db/queries/setup-progress";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { buildInvoiceInput } from "@/lib/invoicing/payload";
-import { withSmartBill } from "./smartbill-call";
+import { buildInvoiceInput } from "./payload";
+import { withSmartBill } from "@/lib/billing/smartbill-call";
+import type { TestDraftResult } from "@/lib/billing/test-draft-result";
 
-export interface TestDraftResult {
-  at: string;
-  profileName: string;
-  seriesName: string;
-  /** SmartBill's answer: a draft has an empty number. */
-  number: string;
-  documentUrl: string | null;
-  request: unknown;
-}
 
 function today(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Bucharest" }).format(new Date());

@@ -18,3 +18,6 @@ export const linkInvoiceSchema = z.object({
 export const markNotCreatedSchema = z.object({ requestId });
 
 export const resumeIssuingSchema = z.object({});
+
+/** "Check again": reads the request's candidate documents now (after its grace period). */
+export const checkAgainSchema = z.object({ requestId });

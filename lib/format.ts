@@ -28,3 +28,9 @@ export function formatDateTime(at: Date | string, locale: Locale): string {
   const d = typeof at === "string" ? new Date(at) : at;
   return new Intl.DateTimeFormat(tag(locale), { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(d);
 }
+
+/** An instant's time of day in Bucharest time: "14:05". */
+export function formatTime(at: Date | string, locale: Locale): string {
+  const d = typeof at === "string" ? new Date(at) : at;
+  return new Intl.DateTimeFormat(tag(locale), { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: TIME_ZONE }).format(d);
+}

@@ -122,6 +122,7 @@ const SAMPLES: Record<string, () => Record<string, unknown>> = {
   retryInvoicesAction: () => ({ requestIds: [uuid()] }),
   linkInvoiceAction: () => ({ requestId: uuid(), number: "0001" }),
   markNotCreatedAction: () => ({ requestId: uuid() }),
+  checkAgainAction: () => ({ requestId: uuid() }),
   resumeIssuingAction: () => ({}),
   // An unknown alarm is refused as not found (nothing resolved, no audit row).
   resolveAlarmAction: () => ({ alarmId: uuid(), note: "Storno BRS-0043 made in SmartBill" }),

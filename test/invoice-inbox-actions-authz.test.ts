@@ -1,8 +1,8 @@
-// The invoice inbox's actions (retry, retry many, link, not created, resume, resolve an alarm) as public endpoints: the
+// The invoice inbox's actions (retry, retry many, link, not created, check again, resume, resolve an alarm) as public endpoints: the
 // real actions on real PostgreSQL and the SmartBill sandbox; only the request is simulated.
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getInvoiceRequest, getInvoicingPause } from "../db/queries/invoices";
 import { invoiceAlarms, memberships, users } from "../db/schema";
 import { drainSeries } from "../lib/invoicing/engine/drain";
@@ -18,7 +18,7 @@ let sandbox: Sandbox;
 let A: InvoicingSchool;
 let B: InvoicingSchool;
 let accountantId: string;
-const ids = { failed: "", inDoubt: "", alarm: "" };
+const ids = { failed: "", inDoubt: "", checked: "", alarm: "" };
 let act: Awaited<ReturnType<typeof loadActions>>;
 
 async function loadActions() {
@@ -29,6 +29,7 @@ async function loadActions() {
     ...(await import("../app/(dashboard)/invoices/actions/mark-not-created")),
     ...(await import("../app/(dashboard)/invoices/actions/resume-issuing")),
     ...(await import("../app/(dashboard)/invoices/actions/resolve-alarm")),
+    ...(await import("../app/(dashboard)/invoices/actions/check-again")),
   };
 }
 
@@ -48,6 +49,7 @@ function everyAction() {
     notCreated: () => act.markNotCreatedAction({ requestId: ids.inDoubt }),
     resume: () => act.resumeIssuingAction({}),
     resolveAlarm: () => act.resolveAlarmAction({ alarmId: ids.alarm, note: "Storno made" }),
+    checkAgain: () => act.checkAgainAction({ requestId: ids.inDoubt }),
   };
 }
 
@@ -57,7 +59,7 @@ beforeAll(async () => {
   process.env.SMARTBILL_BASE_URL = sandbox.baseUrl;
   process.env.SMARTBILL_SANDBOX_URL = sandbox.baseUrl;
   process.env.SMARTBILL_LOG_LEVEL = "silent";
-  A = await createInvoicingSchool(t, sandbox, { count: 2 });
+  A = await createInvoicingSchool(t, sandbox, { count: 3 });
   B = await createInvoicingSchool(t, sandbox, { count: 1 });
   const [u] = await t.db.insert(users).values({ email: `accountant-${randomUUID()}@school.test`, name: "Contabil", passwordHash: "x" }).returning();
   await t.db.insert(memberships).values({ orgId: A.orgId, userId: u!.id, role: "accountant" });
@@ -72,6 +74,10 @@ beforeAll(async () => {
   await drainSeries(A.deps(), A.orgId, SCHOOL_CIF, "BRS");
   expect((await getInvoiceRequest(t.db, A.orgId, ids.failed))!.status).toBe("failed");
   expect((await getInvoiceRequest(t.db, A.orgId, ids.inDoubt))!.status).toBe("in_doubt");
+  await sandbox.admin.addFault({ account: DEMO.email, kind: "html_500", path: "/invoice/v2" });
+  ids.checked = await make(2);
+  await drainSeries(A.deps(), A.orgId, SCHOOL_CIF, "BRS");
+  expect((await getInvoiceRequest(t.db, A.orgId, ids.checked))!.status).toBe("in_doubt");
   // An extra invoice SmartBill holds for the in-doubt request's registration (as the engine records one).
   const [alarm] = await t.db.insert(invoiceAlarms).values({ orgId: A.orgId, kind: "late_answer", requestId: ids.inDoubt, companyCif: SCHOOL_CIF, seriesName: "BRS", number: "9001" }).returning();
   ids.alarm = alarm!.id;
@@ -83,6 +89,11 @@ afterAll(async () => {
   await t?.drop();
 });
 beforeEach(() => signOut());
+
+// The actions read the grace period from the environment (workerDeps): the default unless a test sets it.
+afterEach(() => {
+  delete process.env.BURSAR_RECONCILE_GRACE_MS;
+});
 
 describe("invoice inbox actions refuse and change nothing", () => {
   it("for a caller without a session", async () => {
@@ -108,6 +119,8 @@ describe("invoice inbox actions refuse and change nothing", () => {
     expect(await calls.link()).toMatchObject({ ok: false, code: "conflict" });
     expect(await calls.notCreated()).toMatchObject({ ok: false, code: "conflict" });
     expect(await calls.resolveAlarm()).toMatchObject({ ok: false, code: "not_found", error: "invoicing.errors.alarmNotFound" });
+    // Check again reads nothing for a request the school does not have.
+    expect(await calls.checkAgain()).toEqual({ ok: true, data: { outcome: "not_in_doubt", linked: null, checkAfter: null } });
     // B is not paused: its Resume lifts nothing, and A stays paused.
     expect(await calls.resume()).toEqual({ ok: true, data: { resumed: false, series: 0 } });
     expect(await snapshot()).toEqual(before);
@@ -141,6 +154,20 @@ describe("invoice inbox actions refuse and change nothing", () => {
 });
 
 describe("the school's own staff and admin", () => {
+  it("check again: too early within the grace period (nothing changes), then the reads prove it was not created", async () => {
+    actAs({ userId: A.staffId });
+    const before = await snapshot();
+    const early = await act.checkAgainAction({ requestId: ids.checked });
+    expect(early).toMatchObject({ ok: true, data: { outcome: "too_early", linked: null } });
+    const checkAfter = early.ok ? early.data.checkAfter : null;
+    expect(new Date(checkAfter!).getTime()).toBeGreaterThan(Date.now());
+    expect(await snapshot()).toEqual(before);
+    // After the grace period: the series did not move past the number it could take, so nothing was created.
+    process.env.BURSAR_RECONCILE_GRACE_MS = "0";
+    expect(await act.checkAgainAction({ requestId: ids.checked })).toEqual({ ok: true, data: { outcome: "proved_not_created", linked: null, checkAfter: null } });
+    expect((await getInvoiceRequest(t.db, A.orgId, ids.checked))!.status).toBe("queued");
+    expect(await act.checkAgainAction({ requestId: ids.checked })).toEqual({ ok: true, data: { outcome: "not_in_doubt", linked: null, checkAfter: null } });
+  });
   it("retry a failed invoice, mark an in-doubt one not created, and resume (admin)", async () => {
     actAs({ userId: A.staffId });
     expect(await act.retryInvoiceAction({ requestId: ids.failed })).toEqual({ ok: true, data: { requestId: ids.failed, payloadChanged: false } });

@@ -22,3 +22,5 @@ export const resumeIssuingSchema = z.object({});
 
 /** "Resolved (I handled it in SmartBill)" on an alarm; the note (what was done) goes to the audit. */
 export const resolveAlarmSchema = z.object({ alarmId: z.uuid(), note: optionalPlainText(500).optional() });
+/** "Check again": reads the request's candidate documents now (after its grace period). */
+export const checkAgainSchema = z.object({ requestId });

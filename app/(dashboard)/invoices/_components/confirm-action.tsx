@@ -27,7 +27,7 @@ export function ConfirmAction<T>(props: {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<{ error: string; requestId?: string } | null>(null);
+  const [failure, setFailure] = useState<{ error: string; requestId?: string; detail?: string } | null>(null);
 
   async function confirm() {
     setPending(true);
@@ -58,7 +58,12 @@ export function ConfirmAction<T>(props: {
       <DialogContent title={props.title}>
         <div className="space-y-4">
           <div className="space-y-2 text-sm text-slate-700">{props.body}</div>
-          {failure && <Alert tone="error">{errorText(failure)}</Alert>}
+          {failure && (
+            <Alert tone="error">
+              <p>{errorText(failure)}</p>
+              {failure.detail && <p className="mt-1 font-mono text-xs">{failure.detail}</p>}
+            </Alert>
+          )}
           <div className="flex justify-end gap-2">
             <DialogClose asChild>
               <Button type="button" variant="secondary" disabled={pending}>

@@ -6,25 +6,60 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { db } from "@/db";
 import { countOpenAlarms, listOpenAlarms } from "@/db/queries/invoice-alarms";
 import { requirePermission } from "@/lib/auth/session";
-import { formatDateTime, formatMoney } from "@/lib/format";
+import { formatDateTime, formatMoney, formatTime } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n";
-import { gatherReconcileEvidence } from "@/lib/invoicing/reconcile-evidence";
+import { markText } from "@/lib/invoicing/engine/mark";
+import { listReconcileCases, type ReconcileCase } from "@/lib/invoicing/reconcile-evidence";
 import { workerDeps } from "@/lib/jobs/deps";
 import { AlarmCards, type AlarmCard } from "./alarm-cards";
 import { ReconcileCards, type ReconcileCard } from "./reconcile-cards";
 
 export const metadata: Metadata = { title: "Invoices to reconcile" };
 
+function cardOf(c: ReconcileCase, locale: string): ReconcileCard {
+  const r = c.request;
+  const label = (n: string) => `${r.seriesName}-${n}`;
+  return {
+    id: r.id,
+    registration: c.registration,
+    clientName: c.client.name,
+    total: formatMoney(r.totalBani, locale),
+    series: r.seriesName,
+    mark: c.mark ? markText(c.mark) : null,
+    sentAt: c.sentAt ? formatDateTime(c.sentAt, locale) : null,
+    firstNumber: c.fromNumber ? label(c.fromNumber) : null,
+    nextNumber: c.nextNumberNow,
+    checkedAt: c.evidence ? formatDateTime(c.evidence.checkedAt, locale) : null,
+    checkAt: !c.evidence && c.inGrace && c.graceEndsAt ? formatTime(c.graceEndsAt, locale) : null,
+    candidates: c.candidates.map((x) => ({
+      label: label(x.number),
+      read: x.read,
+      marks: x.marks.map(markText).join(", "),
+      total: x.totalBani === null ? null : formatMoney(x.totalBani, locale),
+      totalMatches: x.totalBani === r.totalBani,
+      detail: x.detail ?? null,
+    })),
+    skipped: c.evidence?.skipped ?? 0,
+    verdict: !c.mark ? "noMark" : (c.evidence?.verdict ?? null),
+    ownLabels: c.ownNumbers.map(label).join(", "),
+    unreadableLabels: c.candidates.filter((x) => x.read === "unreadable").map((x) => label(x.number)),
+    suggestedNumber: c.suggestedNumber ?? "",
+    canMarkNotCreated: c.canMarkNotCreated,
+    attempts: c.attempts.map((a) => ({ when: formatDateTime(a.startedAt, locale), outcome: a.outcome ?? "pending" })),
+  };
+}
+
 export default async function Page() {
   const member = await requirePermission("issueInvoices");
   const [t, locale] = await Promise.all([getT(), getLocale()]);
-  // Live: SmartBill is asked now (through the shared rate limiter: one GET /series per company and one
-  // paymentstatus per case whose series moved), so the page shows 20 cases at a time.
+  // From the database only: what reconcile last read is stored on each request. SmartBill is asked when a
+  // person presses "Check again", "Link" or "Not created", never when the page loads.
   const [{ cases, total }, alarmRows, alarmTotal] = await Promise.all([
-    gatherReconcileEvidence({ ...workerDeps(), db }, member.org.id, { limit: 20 }),
+    listReconcileCases({ ...workerDeps(), db }, member.org.id, { limit: 20 }),
     listOpenAlarms(db, member.org.id, { limit: 50 }),
     countOpenAlarms(db, member.org.id),
   ]);
+  const cards = cases.map((c) => cardOf(c, locale));
   // Extra invoices SmartBill holds (each a storno for a person to make) come first.
   const alarms: AlarmCard[] = alarmRows.map(({ alarm: a, registration }) => ({
     id: a.id,
@@ -33,28 +68,6 @@ export default async function Page() {
     registration,
     when: formatDateTime(a.createdAt, locale),
   }));
-  const cards: ReconcileCard[] = cases.map((c) => {
-    const r = c.request;
-    const candidate = c.candidate;
-    return {
-      id: r.id,
-      registration: c.registration,
-      clientName: c.client.name,
-      total: formatMoney(r.totalBani, locale),
-      series: r.seriesName,
-      expected: c.expectedNumber ? `${r.seriesName}-${c.suggestedNumber ?? c.expectedNumber}` : null,
-      suggestedNumber: c.suggestedNumber ?? "",
-      nextNow: c.nextNumberNow === null ? null : String(c.nextNumberNow),
-      candidate: candidate && {
-        label: `${r.seriesName}-${candidate.number}`,
-        state: candidate.state,
-        total: candidate.totalBani === null ? null : formatMoney(candidate.totalBani, locale),
-        matches: candidate.totalBani === r.totalBani,
-      },
-      sentAt: c.sentAt ? formatDateTime(c.sentAt, locale) : null,
-      attempts: c.attempts.map((a) => ({ when: formatDateTime(a.startedAt, locale), outcome: a.outcome ?? "pending" })),
-    };
-  });
   return (
     <>
       <Link href="/invoices" className="mb-3 inline-flex items-center gap-1 text-sm text-slate-600 hover:text-indigo-700">

@@ -35,7 +35,8 @@ async function readDocument(d: ProofDeps, creds: SmartBillCredentials, series: s
     } catch (e) {
       // SmartBill busy: the whole proof comes back later (the caller retries), nothing is concluded.
       if (isSmartBillError(e) && (e.code === "rate_limited" || e.code === "credentials")) throw e;
-      lastError = isSmartBillError(e) ? `${e.code}${e.httpStatus ? ` ${e.httpStatus}` : ""}` : "unreadable_pdf";
+      // What a person is shown: SmartBill's HTTP status (502 for a number it has no document for), or why not.
+      lastError = isSmartBillError(e) ? (e.httpStatus ? `HTTP ${e.httpStatus}` : e.code) : "not a readable PDF";
       if (!isSmartBillError(e) || e.code !== "not_found") break;
     }
   }

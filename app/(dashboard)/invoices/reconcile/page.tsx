@@ -28,7 +28,8 @@ function cardOf(c: ReconcileCase, locale: string): ReconcileCard {
     mark: c.mark ? markText(c.mark) : null,
     sentAt: c.sentAt ? formatDateTime(c.sentAt, locale) : null,
     firstNumber: c.fromNumber ? label(c.fromNumber) : null,
-    nextNumber: c.nextNumberNow,
+    // Written like the numbers around it (BRS-0026, not 26) when the series pads them.
+    nextNumber: c.nextNumberNow && c.fromNumber?.startsWith("0") ? label(c.nextNumberNow.padStart(c.fromNumber.length, "0")) : c.nextNumberNow,
     checkedAt: c.evidence ? formatDateTime(c.evidence.checkedAt, locale) : null,
     checkAt: !c.evidence && c.inGrace && c.graceEndsAt ? formatTime(c.graceEndsAt, locale) : null,
     candidates: c.candidates.map((x) => ({

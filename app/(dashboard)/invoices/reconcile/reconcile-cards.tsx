@@ -190,7 +190,7 @@ function CaseCard({ c, onNotice }: { c: ReconcileCard; onNotice: (notice: string
             <p className="text-xs text-slate-500">{t("reconcile.checkedAt", { when: c.checkedAt })}</p>
             {c.candidates.length > 0 ? (
               <div className="mt-2 overflow-x-auto rounded-md border border-slate-200">
-                <table className="w-full min-w-[28rem] text-left text-sm" data-testid="candidates">
+                <table className="w-full text-left text-sm" data-testid="candidates">
                   <caption className="sr-only">{t("reconcile.readCaption", { participant: c.registration.participantName })}</caption>
                   <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase text-slate-500">
                     <tr>

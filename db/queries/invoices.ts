@@ -1,16 +1,13 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import {
   invoiceAttempts,
-  invoiceBatches,
   invoiceRequests,
   invoiceSeries,
   invoicingPauses,
   type InvoiceAttempt,
-  type InvoiceBatch,
   type InvoiceRequest,
-  type InvoiceRequestStatus,
   type InvoicingPause,
 } from "@/db/schema";
 
@@ -76,34 +73,6 @@ export async function listLatestInvoiceStatus(db: Executor, orgId: string, regis
   return new Map(rows.map(({ registrationId, invoicedBani, ...r }) => [registrationId, { ...r, invoicedBani: Number(invoicedBani ?? 0) }]));
 }
 
-export async function listRequestsByStatus(db: Executor, orgId: string, status: InvoiceRequestStatus, limit = 500): Promise<InvoiceRequest[]> {
-  return db
-    .select()
-    .from(invoiceRequests)
-    .where(and(eq(invoiceRequests.orgId, orgId), eq(invoiceRequests.status, status)))
-    .orderBy(desc(invoiceRequests.updatedAt))
-    .limit(limit);
-}
-
-export interface BatchProgress {
-  batch: InvoiceBatch;
-  counts: Record<InvoiceRequestStatus, number>;
-  skipped: number;
-}
-
-export async function getBatchProgress(db: Executor, orgId: string, batchId: string): Promise<BatchProgress | null> {
-  const [batch] = await db.select().from(invoiceBatches).where(and(eq(invoiceBatches.orgId, orgId), eq(invoiceBatches.id, batchId)));
-  if (!batch) return null;
-  const rows = await db
-    .select({ status: invoiceRequests.status, n: sql<number>`count(*)::int` })
-    .from(invoiceRequests)
-    .where(and(eq(invoiceRequests.orgId, orgId), eq(invoiceRequests.batchId, batchId)))
-    .groupBy(invoiceRequests.status);
-  const counts = { queued: 0, issuing: 0, issued: 0, failed: 0, in_doubt: 0, cancelled: 0 };
-  for (const r of rows) counts[r.status] = r.n;
-  return { batch, counts, skipped: batch.skippedCount };
-}
-
 /** Invoices Bursar issued since `since` (Settings → Billing's rolling 30 days). */
 export async function countIssuedSince(db: Executor, orgId: string, since: Date): Promise<number> {
   const [row] = await db
@@ -118,51 +87,10 @@ export async function getInvoicingPause(db: Executor, orgId: string): Promise<In
   return row ?? null;
 }
 
-/** Whether a request of the series is queued and ready now (not waiting for a backoff). */
-/** Queued requests of one (company, series) whose backoff has passed: what a drain may send next. */
-export function readyInSeries(s: { orgId: string; cif: string; series: string }) {
-  return and(
-    eq(invoiceRequests.orgId, s.orgId),
-    eq(invoiceRequests.companyCif, s.cif),
-    eq(invoiceRequests.seriesName, s.series),
-    eq(invoiceRequests.status, "queued"),
-    lte(invoiceRequests.notBefore, sql`now()`),
-  );
-}
-
-export async function hasReadyRequests(db: Executor, s: { orgId: string; cif: string; series: string }): Promise<boolean> {
-  const [row] = await db
-    .select({ id: invoiceRequests.id })
-    .from(invoiceRequests)
-    .where(
-      readyInSeries(s),
-    )
-    .limit(1);
-  return !!row;
-}
-
 /** The (company, series) pairs with queued requests; orgId null: every organisation (the sweeper). */
 export async function getQueuedSeries(db: Executor, orgId: string | null): Promise<{ orgId: string; cif: string; series: string }[]> {
   return db
     .selectDistinct({ orgId: invoiceRequests.orgId, cif: invoiceRequests.companyCif, series: invoiceRequests.seriesName })
     .from(invoiceRequests)
     .where(and(orgId ? eq(invoiceRequests.orgId, orgId) : undefined, eq(invoiceRequests.status, "queued")));
-}
-
-/** In-doubt requests of every organisation not checked since `checkedBefore` (the sweeper enqueues reconcile for them). */
-export async function listInDoubtToReconcile(db: Executor, checkedBefore: Date, limit = 100): Promise<{ orgId: string; id: string }[]> {
-  return db
-    .select({ orgId: invoiceRequests.orgId, id: invoiceRequests.id })
-    .from(invoiceRequests)
-    .where(and(eq(invoiceRequests.status, "in_doubt"), lte(invoiceRequests.updatedAt, checkedBefore)))
-    .orderBy(asc(invoiceRequests.updatedAt))
-    .limit(limit);
-}
-
-/** Queued requests ready now with no progress since `staleBefore`: a wake-up was lost, drain their series. */
-export async function listStaleQueuedSeries(db: Executor, staleBefore: Date): Promise<{ orgId: string; cif: string; series: string }[]> {
-  return db
-    .selectDistinct({ orgId: invoiceRequests.orgId, cif: invoiceRequests.companyCif, series: invoiceRequests.seriesName })
-    .from(invoiceRequests)
-    .where(and(eq(invoiceRequests.status, "queued"), lte(invoiceRequests.notBefore, sql`now()`), lte(invoiceRequests.updatedAt, staleBefore)));
 }

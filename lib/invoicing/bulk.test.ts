@@ -2,7 +2,7 @@
 // limiter scaled the same way, as scripts/bench-smartbill.ts does): never over the limit, one invoice each.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { getBatchProgress } from "@/db/queries/invoices";
+import { getBatchSummary } from "@/db/queries/invoice-batches";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { DEMO, SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
@@ -44,7 +44,7 @@ it("200 invoices in one bulk run never exceed SmartBill's rate limit, and a doub
   }
   const seconds = (Date.now() - started) / 1000;
   expect(issued).toBe(200);
-  const progress = await getBatchProgress(t.db, s.orgId, first.batch.id);
+  const progress = await getBatchSummary(t.db, s.orgId, first.batch.id);
   expect(progress!.counts).toMatchObject({ issued: 200, queued: 0, failed: 0, in_doubt: 0 });
 
   const calls = await sandbox.calls();

@@ -1,6 +1,6 @@
 // Builds the exact POST /invoice/v2 body Bursar sends. Pure: the preview shows this same object.
 import type { InvoiceInput, SmartBillProduct } from "@/lib/smartbill";
-import { baniToDecimal } from "./money";
+import { baniToDecimal } from "./totals";
 
 export type VatMode = "payer_included" | "payer_added" | "not_payer";
 

@@ -3,7 +3,7 @@ import type { SmartBillProduct } from "@/lib/smartbill";
 import { computeInvoice, type MoneyLine } from "@/lib/smartbill-sandbox/money";
 import { buyerOf, invoiceLines } from "./issuer";
 import { buildInvoiceInput, type Line, type VatMode } from "./payload";
-import { invoiceTotals, leiToBani, lineTotals } from "./totals";
+import { baniToDecimal, invoiceTotals, leiToBani, lineTotals } from "./totals";
 
 /** What the sandbox makes of the body we send: each product as invoice-prepare.ts reads it. */
 function sandboxTotals(lines: Line[], mode: VatMode, pct: number) {
@@ -135,5 +135,14 @@ describe("buyer", () => {
       isTaxPayer: true,
       regCom: "J40/1/2020",
     });
+  });
+});
+
+describe("baniToDecimal", () => {
+  it("converts integer bani to SmartBill's decimal and refuses anything else", () => {
+    expect(baniToDecimal(123_456)).toBe(1234.56);
+    expect(baniToDecimal(5)).toBe(0.05);
+    expect(() => baniToDecimal(1.5)).toThrow();
+    expect(() => baniToDecimal(Number.MAX_SAFE_INTEGER + 1)).toThrow();
   });
 });

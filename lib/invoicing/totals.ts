@@ -49,3 +49,9 @@ export function invoiceTotals(lines: Line[], mode: VatMode, percentage: number):
 export function leiToBani(lei: number): number {
   return Math.round(lei * 100);
 }
+
+/** Bani → the decimal number SmartBill's JSON wants (the only place money leaves integer bani). */
+export function baniToDecimal(bani: number): number {
+  if (!Number.isSafeInteger(bani)) throw new Error(`Not an amount in bani: ${bani}`);
+  return bani / 100;
+}

@@ -35,6 +35,9 @@ const CLIENT = [
 const INVOICING = [{ group: ["@/lib/invoicing", "@/lib/invoicing/*", "**/lib/invoicing/*", "**/invoicing/*"], message: "A lower domain module never imports lib/invoicing (see payment-hooks.ts for how invoicing plugs in)." }];
 const DOMAINS = [{ group: ["@/lib/billing", "@/lib/billing/*", "@/lib/registrations", "@/lib/registrations/*", "**/lib/billing/*", "**/lib/registrations/*"], message: "lib/smartbill is below the domain modules: it never imports them." }];
 
+// app/ and lib/jobs reach invoicing through its doorway (lib/invoicing/index.ts), plus its constants and schemas.
+const DOORWAY = [{ group: ["@/lib/invoicing/*", "!@/lib/invoicing/constants", "!@/lib/invoicing/schemas"], message: "Import lib/invoicing through its doorway (@/lib/invoicing), or its constants / schemas." }];
+
 const restrict = (...groups) => ({ "@typescript-eslint/no-restricted-imports": ["error", { patterns: groups.flat() }] });
 
 // Tests and their support code may reach anything.
@@ -47,7 +50,8 @@ const config = [
     ignores: [".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "db/migrations/**", "next-env.d.ts"],
   },
   { files: ["**/*.{ts,tsx,mjs,js}"], ignores: ["scripts/**", "lib/smartbill-sandbox/**", ...TESTS], rules: restrict(SANDBOX) },
-  { files: ["app/**/*.{ts,tsx}"], ignores: ["app/api/smartbill-sandbox/**", ...TESTS], rules: restrict(DATA, SANDBOX) },
+  { files: ["app/**/*.{ts,tsx}"], ignores: ["app/api/smartbill-sandbox/**", ...TESTS], rules: restrict(DATA, SANDBOX, DOORWAY) },
+  { files: ["lib/jobs/**/*.ts"], ignores: TESTS, rules: restrict(SANDBOX, DOORWAY) },
   { files: ["app/api/smartbill-sandbox/**/*.{ts,tsx}"], rules: restrict(DATA) },
   { files: ["db/**/*.ts"], ignores: TESTS, rules: restrict(LIB, SANDBOX) },
   { files: ["lib/smartbill/**/*.ts"], ignores: TESTS, rules: restrict(UI, SANDBOX, INVOICING, DOMAINS) },

@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 import { createDb } from "../db/client";
 import { stopBoss } from "../lib/jobs/boss";
 import { enqueueDrain } from "../lib/jobs/enqueue";
-import { createBulkRequests, createManualRequest } from "../lib/invoicing/request-invoice";
+import { createBulkRequests } from "../lib/invoicing/requests/bulk";
+import { createManualRequest } from "../lib/invoicing/requests/manual";
 import { getQueuedSeries } from "../db/queries/invoices";
 
 interface Spec {

@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { createDb, type DbHandle } from "../db/client";
 import { runMigrations } from "../db/migrate";
-import { retryFailedRequests } from "../lib/invoicing/retry-invoices";
+import { retryFailedRequests } from "../lib/invoicing/requests/retry";
 import { enqueueDrains } from "../lib/jobs/enqueue";
 import { stopBoss } from "../lib/jobs/boss";
 import { sandboxAdmin } from "../lib/smartbill-sandbox/admin";

@@ -22,6 +22,8 @@ declare -a CASES=(
   "lib/registrations/__import_probe_invoicing.ts|never imports lib/invoicing|import { invoicingTriggers } from \"@/lib/invoicing/triggers\";\nexport const probe = invoicingTriggers;"
   "lib/billing/__import_probe_invoicing.ts|never imports lib/invoicing|import { MAX_IN_FLIGHT } from \"../invoicing/engine/claim\";\nexport const probe = MAX_IN_FLIGHT;"
   "lib/smartbill/__import_probe_domain.ts|never imports them|import { requireCredentials } from \"@/lib/billing/connection\";\nexport const probe = requireCredentials;"
+  "app/__import_probe_doorway.ts|through its doorway|import { drainSeries } from \"@/lib/invoicing/engine/drain\";\nexport const probe = drainSeries;"
+  "lib/jobs/__import_probe_doorway.ts|through its doorway|import { claimNext } from \"@/lib/invoicing/engine/claim\";\nexport const probe = claimNext;"
   "lib/billing/__import_probe_env.ts|env() in lib/env.ts|export const probe = process.env.DATABASE_URL;"
   "app/__import_probe_good.ts|none|import type { users } from \"@/db/schema\";\nimport { pingDatabase } from \"@/db/queries/health\";\nimport { env } from \"@/lib/env\";\nexport const probe: [typeof users | null, unknown, unknown] = [null, pingDatabase, env];"
 )

@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { getInvoiceRequest, getInvoicingPause } from "../db/queries/invoices";
 import { invoiceAlarms, memberships, users } from "../db/schema";
 import { drainSeries } from "../lib/invoicing/engine/drain";
-import { pauseIssuing } from "../lib/invoicing/pause";
-import { createManualRequest } from "../lib/invoicing/request-invoice";
+import { pauseIssuing } from "../lib/invoicing/engine/pause";
+import { createManualRequest } from "../lib/invoicing/requests/manual";
 import { createTestDb, type TestDb } from "./db";
 import { createInvoicingSchool, type InvoicingSchool } from "./invoicing";
 import { DEMO, SCHOOL_CIF, startSandbox, type Sandbox } from "./sandbox";

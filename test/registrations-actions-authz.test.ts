@@ -6,7 +6,7 @@ import { recordPayment } from "../lib/registrations/record-payment";
 import { createTestDb, type TestDb } from "./db";
 import { makeRegOrg, type RegOrg } from "./registrations-fixtures";
 import { actAs, signOut } from "./session";
-import { invoicingTriggers } from "@/lib/invoicing/triggers";
+import { invoicingTriggers } from "@/lib/invoicing/requests/automatic";
 
 let t: TestDb;
 let A: RegOrg;

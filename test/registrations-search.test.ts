@@ -9,7 +9,7 @@ import { createRegistration } from "../lib/registrations/registrations";
 import { clientSchema, listRegistrationsSchema, registrationSchema } from "../lib/registrations/schemas";
 import { createTestDb, type TestDb } from "./db";
 import { makeRegOrg, type RegOrg } from "./registrations-fixtures";
-import { invoicingTriggers } from "@/lib/invoicing/triggers";
+import { invoicingTriggers } from "@/lib/invoicing/requests/automatic";
 
 let t: TestDb;
 let A: RegOrg;

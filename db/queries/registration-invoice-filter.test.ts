@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listLatestInvoiceStatus } from "@/db/queries/invoices";
 import { countRegistrations, listRegistrationIds, listRegistrations, type RegistrationListParams } from "@/db/queries/registrations";
 import { invoiceRequests, type InvoiceRequestStatus } from "@/db/schema";
-import { bulkSelectionSchema } from "@/lib/invoicing/bulk-schemas";
+import { bulkSelectionSchema } from "@/lib/invoicing/schemas";
 import { cancelRegistration, createRegistration } from "@/lib/registrations/registrations";
 import { INVOICE_FILTERS, listRegistrationsSchema, registrationFilterSchema, registrationSchema, type InvoiceFilter } from "@/lib/registrations/schemas";
 import { createTestDb, type TestDb } from "@/test/db";

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/db";
 import { getSmartBill } from "@/lib/smartbill/get-smartbill";
 import { env } from "@/lib/env";
-import type { InvoicingDeps } from "@/lib/invoicing/deps";
+import type { InvoicingDeps } from "@/lib/invoicing";
 
 // The workers' InvoicingDeps: the process's pool and SmartBill client (its rate limiter is shared by
 // every process through PostgreSQL). The timing knobs have production defaults (lib/invoicing/deps.ts);

@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/db/client";
 import { invoiceRequests } from "@/db/schema";
-import { createManualRequest } from "@/lib/invoicing/request-invoice";
+import { createManualRequest } from "@/lib/invoicing/requests/manual";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { startSandbox, type Sandbox } from "@/test/sandbox";

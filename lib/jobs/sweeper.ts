@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { sweepExpiredLeases } from "@/lib/invoicing/engine/reconcile";
+import { sweepExpiredLeases } from "@/lib/invoicing";
 import { logError } from "@/lib/log";
 import { enqueueDrains, enqueueReconcile } from "./enqueue";
 

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/db/client";
 import { getInvoiceRequest, listRegistrationInvoices } from "@/db/queries/invoices";
-import { createManualRequest } from "@/lib/invoicing/request-invoice";
+import { createManualRequest } from "@/lib/invoicing/requests/manual";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { DEMO, SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";

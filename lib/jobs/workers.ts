@@ -2,7 +2,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { getDbHandle } from "@/db";
 import { env } from "@/lib/env";
-import type { InvoicingDeps } from "@/lib/invoicing/deps";
+import type { InvoicingDeps } from "@/lib/invoicing";
 import { getBoss, stopBoss } from "./boss";
 import { workerDeps } from "./deps";
 import { handleDrain, handleReconcile } from "./handlers";

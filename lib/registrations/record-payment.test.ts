@@ -11,7 +11,7 @@ import { recordPayment } from "./record-payment";
 import { createRegistration, cancelRegistration } from "./registrations";
 import { registrationSchema } from "./schemas";
 import { voidPayment } from "./void-payment";
-import { invoicingTriggers } from "@/lib/invoicing/triggers";
+import { invoicingTriggers } from "@/lib/invoicing/requests/automatic";
 
 let t: TestDb;
 let A: RegOrg;

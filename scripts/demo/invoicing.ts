@@ -15,7 +15,7 @@ import { setDefaultVat, syncVatLevels } from "../../lib/billing/vat";
 import type { InvoicingDeps } from "../../lib/invoicing/deps";
 import { drainSeries } from "../../lib/invoicing/engine/drain";
 import { reconcileRequest } from "../../lib/invoicing/engine/reconcile";
-import { createManualRequest } from "../../lib/invoicing/request-invoice";
+import { createManualRequest } from "../../lib/invoicing/requests/manual";
 import { sandboxBaseUrl } from "../../lib/sandbox";
 import { createSmartBill } from "../../lib/smartbill";
 import { createSmartBillLogger } from "../../lib/smartbill/log";

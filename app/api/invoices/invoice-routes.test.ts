@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { invoiceRequests, memberships, users } from "@/db/schema";
 import { drainSeries } from "@/lib/invoicing/engine/drain";
-import { createManualRequest } from "@/lib/invoicing/request-invoice";
+import { createManualRequest } from "@/lib/invoicing/requests/manual";
 import { todayInBucharest } from "@/lib/registrations/dates";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool, type InvoicingSchool } from "@/test/invoicing";

@@ -6,7 +6,7 @@ import { credentialsOf } from "@/lib/smartbill/school-credentials";
 import { todayInBucharest } from "@/lib/registrations/dates";
 import { isSmartBillError, SmartBillError, type InvoiceInput, type SmartBillCredentials } from "@/lib/smartbill";
 import { resolved, type InvoicingDeps } from "../deps";
-import { failureOfType } from "../failures";
+import { failureOfType } from "./failures";
 import { claimNext, confirmClaim, MAX_IN_FLIGHT, type Claimed } from "./claim";
 import { finishAttempt, recordError, recordIssued } from "./record";
 import { getSeries, storeNextNumber, type SeriesRef } from "./series";

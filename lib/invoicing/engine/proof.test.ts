@@ -9,7 +9,7 @@ import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { DEMO, SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
 import { resolved } from "../deps";
-import { createManualRequest } from "../request-invoice";
+import { createManualRequest } from "../requests/manual";
 import { claimNext, confirmClaim, payloadForSend } from "./claim";
 import { drainSeries } from "./drain";
 import { markText } from "./mark";

@@ -4,7 +4,7 @@ import type { Executor } from "@/db";
 import { invoiceAlarms, invoiceRequests, outsideInvoices, type InvoiceRequest, type ProofCandidate, type ReconcileEvidence } from "@/db/schema";
 import { isSmartBillError, type SmartBill, type SmartBillCredentials } from "@/lib/smartbill";
 import { pdfText } from "@/lib/smartbill/pdf-text";
-import { leiToBani } from "../totals";
+import { leiToBani } from "../documents/totals";
 import { findMarks } from "./mark";
 import { getSeries, numberForms, storeNextNumber, type SeriesRef } from "./series";
 

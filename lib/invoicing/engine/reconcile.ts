@@ -9,7 +9,7 @@ import { isSmartBillError, type SmartBillCredentials } from "@/lib/smartbill";
 import { pdfText } from "@/lib/smartbill/pdf-text";
 import { schoolCredentials } from "@/lib/smartbill/school-credentials";
 import { resolved, type InvoicingDeps } from "../deps";
-import { failureOfType } from "../failures";
+import { failureOfType } from "./failures";
 import { findMarks, markText } from "./mark";
 import { proveRequest } from "./prove";
 import { raiseAlarm } from "./record";

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
 import { invoiceAlarms, invoiceAttempts, invoicingPauses, registrations, type InvoiceAttemptOutcome } from "@/db/schema";
 import type { IssuedDocument, SmartBillError } from "@/lib/smartbill";
-import { failureOfCode } from "../failures";
+import { failureOfCode } from "./failures";
 import type { Claimed } from "./claim";
 import type { SeriesRef } from "./series";
 import { widthOf } from "./series";

@@ -6,7 +6,7 @@ import { createTestDb, type TestDb } from "@/test/db";
 import { makeRegOrg, type RegOrg } from "@/test/registrations-fixtures";
 import { MAX_IMPORT_ROWS } from "./csv";
 import { commitImport, mappingFor, previewImport } from "./import-registrations";
-import { invoicingTriggers } from "@/lib/invoicing/triggers";
+import { invoicingTriggers } from "@/lib/invoicing/requests/automatic";
 
 let t: TestDb;
 let A: RegOrg;

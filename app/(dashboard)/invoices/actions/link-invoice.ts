@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
 import { getInvoiceRequest } from "@/db/queries/invoices";
-import { linkInvoiceSchema } from "@/lib/invoicing/inbox-schemas";
-import { linkInvoice } from "@/lib/invoicing/engine/reconcile";
+import { linkInvoiceSchema } from "@/lib/invoicing/schemas";
+import { linkInvoice } from "@/lib/invoicing";
 import { workerDeps } from "@/lib/jobs/deps";
 import { enqueueDrain } from "@/lib/jobs/enqueue";
 import { memberAction } from "@/lib/safe-action";

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
-import { resolveAlarm } from "@/lib/invoicing/alarms";
-import { resolveAlarmSchema } from "@/lib/invoicing/inbox-schemas";
+import { resolveAlarm } from "@/lib/invoicing";
+import { resolveAlarmSchema } from "@/lib/invoicing/schemas";
 import { memberAction } from "@/lib/safe-action";
 
 /** "Resolved (I handled it in SmartBill)": an alarm (an extra invoice in SmartBill) leaves the inbox. */

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
-import { resumeIssuingSchema } from "@/lib/invoicing/inbox-schemas";
-import { resumeIssuing } from "@/lib/invoicing/pause";
+import { resumeIssuingSchema } from "@/lib/invoicing/schemas";
+import { resumeIssuing } from "@/lib/invoicing";
 import { enqueueDrains } from "@/lib/jobs/enqueue";
 import { memberAction } from "@/lib/safe-action";
 

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
-import { retryInvoiceSchema } from "@/lib/invoicing/inbox-schemas";
-import { retryRequest } from "@/lib/invoicing/retry-invoices";
+import { retryInvoiceSchema } from "@/lib/invoicing/schemas";
+import { retryRequest } from "@/lib/invoicing";
 import { enqueueDrain } from "@/lib/jobs/enqueue";
 import { memberAction } from "@/lib/safe-action";
 

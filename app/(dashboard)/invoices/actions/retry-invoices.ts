@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
-import { retryInvoicesSchema } from "@/lib/invoicing/inbox-schemas";
-import { retryFailedRequests } from "@/lib/invoicing/retry-invoices";
+import { retryInvoicesSchema } from "@/lib/invoicing/schemas";
+import { retryFailedRequests } from "@/lib/invoicing";
 import { enqueueDrains } from "@/lib/jobs/enqueue";
 import { memberAction } from "@/lib/safe-action";
 

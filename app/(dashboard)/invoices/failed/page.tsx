@@ -7,7 +7,7 @@ import { countInbox, listInboxRequests } from "@/db/queries/invoice-inbox";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n";
-import { failureOfType } from "@/lib/invoicing/failures";
+import { failureOfType } from "@/lib/invoicing";
 import { Pager, INBOX_PAGE_SIZE, pageOf } from "../_components/pager";
 import { FailedTable, type FailedRow } from "./failed-table";
 

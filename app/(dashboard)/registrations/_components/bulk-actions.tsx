@@ -7,7 +7,7 @@ import { useTranslations } from "use-intl";
 import type { TableSelection } from "@/components/data-table/types";
 import { Button } from "@/components/ui/button";
 import { useErrorText } from "@/components/use-error-text";
-import type { BulkSelectionInput } from "@/lib/invoicing/bulk-schemas";
+import type { BulkSelectionInput } from "@/lib/invoicing/schemas";
 import type { RegistrationFilter } from "@/lib/registrations/schemas";
 import { bulkIssueSummaryAction } from "../actions/bulk-issue";
 

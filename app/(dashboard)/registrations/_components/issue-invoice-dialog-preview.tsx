@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "use-intl";
 import { formatDate, formatMoney } from "@/lib/format";
-import type { InvoicePreviewView } from "@/lib/invoicing/manual-issue";
+import type { InvoicePreviewView } from "@/lib/invoicing";
 import { cn } from "@/lib/utils";
 
 const pct = (n: number) => String(n).replace(".", ",");

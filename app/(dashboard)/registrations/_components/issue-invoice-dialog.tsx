@@ -13,7 +13,7 @@ import { Input, Select } from "@/components/ui/input";
 import { useErrorText } from "@/components/use-error-text";
 import type { ActionFailure } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
-import type { InvoicePreviewView } from "@/lib/invoicing/manual-issue";
+import type { InvoicePreviewView } from "@/lib/invoicing";
 import { MAX_BANI } from "@/lib/registrations/constants";
 import { baniToInput, parseMoneyToBani } from "@/lib/registrations/money";
 import { issueInvoiceAction } from "../actions/issue-invoice";

@@ -7,7 +7,7 @@ import { IMPORT_FIELDS, MAX_IMPORT_BYTES } from "@/lib/registrations/import/fiel
 import { wakeQueuedInvoices } from "@/lib/jobs/enqueue";
 import { commitImport, previewImport } from "@/lib/registrations/import/import-registrations";
 import { memberAction } from "@/lib/safe-action";
-import { invoicingTriggers } from "@/lib/invoicing/triggers";
+import { invoicingTriggers } from "@/lib/invoicing";
 
 // In characters, which a file of MAX_IMPORT_BYTES never exceeds (UTF-8 takes at least a byte each).
 const csvField = z.string().min(1, "required").max(MAX_IMPORT_BYTES, "tooLong");

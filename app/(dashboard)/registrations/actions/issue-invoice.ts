@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { db } from "@/db";
-import { issueManualInvoice } from "@/lib/invoicing/manual-issue";
-import { issueInvoiceSchema } from "@/lib/invoicing/manual-issue-schemas";
+import { issueManualInvoice } from "@/lib/invoicing";
+import { issueInvoiceSchema } from "@/lib/invoicing/schemas";
 import { enqueueDrain } from "@/lib/jobs/enqueue";
 import { memberAction } from "@/lib/safe-action";
 

@@ -1,8 +1,8 @@
 "use server";
 
 import { db } from "@/db";
-import { previewManualInvoice } from "@/lib/invoicing/manual-issue";
-import { previewInvoiceSchema } from "@/lib/invoicing/manual-issue-schemas";
+import { previewManualInvoice } from "@/lib/invoicing";
+import { previewInvoiceSchema } from "@/lib/invoicing/schemas";
 import { memberAction } from "@/lib/safe-action";
 import { getSmartBill } from "@/lib/smartbill/get-smartbill";
 

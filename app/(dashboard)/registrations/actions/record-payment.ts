@@ -6,7 +6,7 @@ import { wakeQueuedInvoices } from "@/lib/jobs/enqueue";
 import { recordPayment } from "@/lib/registrations/record-payment";
 import { recordPaymentSchema } from "@/lib/registrations/schemas";
 import { memberAction } from "@/lib/safe-action";
-import { invoicingTriggers } from "@/lib/invoicing/triggers";
+import { invoicingTriggers } from "@/lib/invoicing";
 
 /** Records a payment by hand (from the table's row action or the registration's page). */
 export const recordPaymentAction = memberAction(

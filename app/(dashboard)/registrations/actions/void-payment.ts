@@ -5,7 +5,7 @@ import { db } from "@/db";
 import { voidPaymentSchema } from "@/lib/registrations/schemas";
 import { voidPayment } from "@/lib/registrations/void-payment";
 import { memberAction } from "@/lib/safe-action";
-import { invoicingTriggers } from "@/lib/invoicing/triggers";
+import { invoicingTriggers } from "@/lib/invoicing";
 
 /** Voids a payment with a reason; it is never deleted. */
 export const voidPaymentAction = memberAction(

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/db";
 import { finishSetup } from "@/lib/billing/setup-progress";
-import { issueTestDraft } from "@/lib/invoicing/test-draft";
+import { issueTestDraft } from "@/lib/invoicing";
 import { writeAudit } from "@/lib/audit";
 import { memberAction } from "@/lib/safe-action";
 

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { db } from "@/db";
 import { apiError, apiMember, NO_STORE } from "@/lib/auth/api-route";
 import { isUuid } from "@/lib/validation/uuid";
-import { getBatchView } from "@/lib/invoicing/batch-view";
+import { getBatchView } from "@/lib/invoicing";
 
 // The progress view's poll. Another school's batch id answers 404 like one that does not exist.
 export const dynamic = "force-dynamic";

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n";
-import { getBatchView } from "@/lib/invoicing/batch-view";
+import { getBatchView } from "@/lib/invoicing";
 import { BatchProgress } from "../_components/batch-progress";
 
 export const metadata: Metadata = { title: "Bulk issue" };

@@ -7,7 +7,7 @@ import { useLocale, useTranslations } from "use-intl";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
-import type { BatchView } from "@/lib/invoicing/batch-view";
+import type { BatchView } from "@/lib/invoicing";
 import { BatchCounts } from "./batch-counts";
 import { BatchRequestsTable } from "./batch-requests-table";
 import { CancelBatchButton } from "./cancel-batch-button";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "use-intl";
 import { InvoiceStatusBadge, invoiceNumber } from "@/components/invoices/invoice-status-badge";
 import { formatMoney } from "@/lib/format";
-import type { BatchView } from "@/lib/invoicing/batch-view";
+import type { BatchView } from "@/lib/invoicing";
 
 /** The run's requests, those needing attention (failed, in doubt) first; capped by the server. */
 export function BatchRequestsTable({ rows, capped }: { rows: BatchView["requests"]; capped: boolean }) {

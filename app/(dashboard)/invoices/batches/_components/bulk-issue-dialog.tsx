@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { useErrorText } from "@/components/use-error-text";
 import { formatMoney } from "@/lib/format";
-import type { BulkSelectionInput } from "@/lib/invoicing/bulk-schemas";
+import type { BulkSelectionInput } from "@/lib/invoicing/schemas";
 import { bulkIssueSummaryAction, startBulkIssueAction } from "../../../registrations/actions/bulk-issue";
 import { useEtaText } from "./eta";
 

@@ -8,7 +8,7 @@ import { listRegistrationInvoices } from "@/db/queries/invoices";
 import { listMemberNames } from "@/db/queries/member-names";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n";
-import { failureOfType } from "@/lib/invoicing/failures";
+import { failureOfType } from "@/lib/invoicing";
 import { COUNTED_STATUSES } from "@/lib/invoicing/constants";
 import { IssueInvoiceButton } from "./issue-invoice-button";
 

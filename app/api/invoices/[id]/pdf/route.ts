@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { apiError, apiMember, NO_STORE } from "@/lib/auth/api-route";
 import { isUuid } from "@/lib/validation/uuid";
 import { AppError } from "@/lib/errors";
-import { getIssuedInvoicePdf } from "@/lib/invoicing/invoice-pdf";
+import { getIssuedInvoicePdf } from "@/lib/invoicing";
 import { logError } from "@/lib/log";
 
 // An issued invoice's PDF, fetched from SmartBill by the server (the token never reaches the browser).

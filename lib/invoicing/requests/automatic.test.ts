@@ -11,10 +11,10 @@ import { voidPayment } from "@/lib/registrations/void-payment";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
-import { drainSeries } from "./engine/drain";
-import { resumeIssuing } from "./pause";
-import { createManualRequest } from "./request-invoice";
-import { invoicingTriggers } from "@/lib/invoicing/triggers";
+import { drainSeries } from "../engine/drain";
+import { resumeIssuing } from "../engine/pause";
+import { createManualRequest } from "./manual";
+import { invoicingTriggers } from "@/lib/invoicing/requests/automatic";
 
 let t: TestDb;
 let sandbox: Sandbox;

@@ -7,9 +7,9 @@ import { invoiceRequests, invoicingPauses } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { startSandbox, type Sandbox } from "@/test/sandbox";
-import { getBatchView } from "./batch-view";
+import { getBatchView } from "./batch";
 import { estimateSeconds } from "./bulk-summary";
-import { createBulkRequests } from "./request-invoice";
+import { createBulkRequests } from "../requests/bulk";
 
 let t: TestDb;
 let sandbox: Sandbox;

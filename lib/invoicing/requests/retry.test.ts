@@ -12,9 +12,9 @@ import { createTestDb, type TestDb } from "@/test/db";
 import { expectAppError } from "@/test/expect";
 import { createInvoicingSchool, type InvoicingSchool } from "@/test/invoicing";
 import { startSandbox, type Sandbox } from "@/test/sandbox";
-import { createManualRequest } from "./request-invoice";
-import { retryFailedRequests, retryRequest } from "./retry-invoices";
-import { invoicingTriggers } from "@/lib/invoicing/triggers";
+import { createManualRequest } from "./manual";
+import { retryFailedRequests, retryRequest } from "./retry";
+import { invoicingTriggers } from "@/lib/invoicing/requests/automatic";
 
 let t: TestDb;
 let sandbox: Sandbox;

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { registrations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { invoicedBani } from "./request-invoice";
+import { invoicedBani } from "../requests/shared";
 
 /** What is left to invoice on a registration (price − requests not failed or cancelled), without locking. */
 export async function uninvoicedBani(db: Executor, orgId: string, registrationId: string): Promise<number> {

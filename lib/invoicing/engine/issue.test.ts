@@ -9,12 +9,12 @@ import { countIssuedLast30Days } from "@/lib/billing/health";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { DEMO, invoiceBody, SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
-import { widthOf } from "./engine/series";
-import { drainSeries } from "./engine/drain";
-import { previewInvoice } from "./preview-invoice";
-import { linkInvoice, markNotCreated, reconcileRequest } from "./engine/reconcile";
-import { createManualRequest } from "./request-invoice";
-import { retryFailedRequests } from "./retry-invoices";
+import { widthOf } from "./series";
+import { drainSeries } from "./drain";
+import { previewInvoice } from "../views/preview";
+import { linkInvoice, markNotCreated, reconcileRequest } from "./reconcile";
+import { createManualRequest } from "../requests/manual";
+import { retryFailedRequests } from "../requests/retry";
 
 let t: TestDb;
 let sandbox: Sandbox;

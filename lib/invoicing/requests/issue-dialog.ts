@@ -3,12 +3,12 @@ import type { Database, Executor } from "@/db";
 import type { InvoiceRequestStatus } from "@/db/schema";
 import { getActiveVatLevel, listActiveVatLevels } from "@/db/queries/vat-levels";
 import { AppError } from "@/lib/errors";
-import type { InvoicingDeps } from "./deps";
-import type { VatLevelChoice } from "./issuer";
-import { previewInvoice } from "./preview-invoice";
-import { createManualRequest } from "./request-invoice";
-import { manualKey } from "./request-key";
-import { getSeries, padNumber } from "./engine/series";
+import type { InvoicingDeps } from "../deps";
+import type { VatLevelChoice } from "../documents/issuer";
+import { previewInvoice } from "../views/preview";
+import { createManualRequest } from "./manual";
+import { manualKey } from "./keys";
+import { getSeries, padNumber } from "../engine/series";
 
 // The manual issue dialog's two use-cases: a preview shaped for the screen (plain, serialisable, in bani)
 // and the confirm. The VAT override arrives as a level's name and is resolved here against the levels

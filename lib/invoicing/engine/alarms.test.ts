@@ -11,7 +11,7 @@ import { expectAppError } from "@/test/expect";
 import { createInvoicingSchool, type InvoicingSchool } from "@/test/invoicing";
 import { SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
 import { resolveAlarm } from "./alarms";
-import { createManualRequest } from "./request-invoice";
+import { createManualRequest } from "../requests/manual";
 
 let t: TestDb;
 let sandbox: Sandbox;

@@ -6,10 +6,10 @@ import { writeAudit } from "@/lib/audit";
 import { getBillingSettings } from "@/db/queries/billing-settings";
 import { AppError } from "@/lib/errors";
 import type { PaymentEvent, PaymentTriggers } from "@/lib/registrations/payment-hooks";
-import { planInvoice } from "./issuer";
-import { automaticKey } from "./request-key";
-import { moveRequests } from "./engine/status";
-import { insertRequestIn, invoicedBani, requestValues } from "./request-invoice";
+import { planInvoice } from "../documents/issuer";
+import { automaticKey } from "./keys";
+import { moveRequests } from "../engine/status";
+import { insertRequestIn, invoicedBani, requestValues } from "./shared";
 
 // Automatic mode (PRODUCT.md §4): a payment that completes an enabled trigger enqueues ONE invoice
 // covering what is paid and not yet invoiced. Runs inside the payment's transaction, with the

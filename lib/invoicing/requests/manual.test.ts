@@ -8,7 +8,7 @@ import { createTestDb, type TestDb } from "@/test/db";
 import { expectAppError } from "@/test/expect";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { startSandbox, type Sandbox } from "@/test/sandbox";
-import { createManualRequest } from "./request-invoice";
+import { createManualRequest } from "./manual";
 
 let t: TestDb;
 let sandbox: Sandbox;

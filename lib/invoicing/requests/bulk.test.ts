@@ -6,8 +6,9 @@ import { getBatchSummary } from "@/db/queries/invoice-batches";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { DEMO, SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
-import { drainSeries } from "./engine/drain";
-import { createBulkRequests, createManualRequest } from "./request-invoice";
+import { drainSeries } from "../engine/drain";
+import { createBulkRequests } from "./bulk";
+import { createManualRequest } from "./manual";
 
 const LIMIT = 30;
 const WINDOW_MS = 2_000;

@@ -9,9 +9,9 @@ import type { InvoiceRequest } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { DEMO, SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
-import { drainSeries } from "./engine/drain";
-import { reconcileRequest, sweepExpiredLeases } from "./engine/reconcile";
-import { createManualRequest } from "./request-invoice";
+import { drainSeries } from "./drain";
+import { reconcileRequest, sweepExpiredLeases } from "./reconcile";
+import { createManualRequest } from "../requests/manual";
 
 let t: TestDb;
 let sandbox: Sandbox;

@@ -5,10 +5,10 @@ import { invoiceRequests, payments, type InvoiceRequest } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { lockRegistration } from "@/lib/registrations/recompute";
-import { newMarkCode, withMark } from "./engine/mark";
-import { moveRequest } from "./engine/status";
-import { planInvoice } from "./issuer";
-import { invoicedBani } from "./request-invoice";
+import { newMarkCode, withMark } from "../engine/mark";
+import { moveRequest } from "../engine/status";
+import { planInvoice } from "../documents/issuer";
+import { invoicedBani } from "./shared";
 
 // Retrying failed requests. A failed request created nothing in SmartBill, so sending it again is safe;
 // the payload is rebuilt from today's settings (profile, series, VAT level, buyer data), which is what

@@ -1,9 +1,9 @@
 import "server-only";
 import { countInbox, listAttemptsOf, listInboxRequests, type InboxRow } from "@/db/queries/invoice-inbox";
 import type { InvoiceAttempt, InvoiceRequest, ProofCandidate, ReconcileEvidence } from "@/db/schema";
-import type { InvoicingDeps } from "./deps";
-import { graceEndsAt } from "./engine/reconcile";
-import { getSeries, padNumber } from "./engine/series";
+import type { InvoicingDeps } from "../deps";
+import { graceEndsAt } from "../engine/reconcile";
+import { getSeries, padNumber } from "../engine/series";
 
 // What the reconcile view shows a person for each in_doubt request: its mark, what Bursar read when it
 // last checked (the evidence reconcile stored: one row per candidate document) and when its grace period

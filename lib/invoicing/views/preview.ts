@@ -2,9 +2,9 @@ import "server-only";
 import { getActiveConnection } from "@/db/queries/smartbill-connections";
 import { credentialsOf } from "@/lib/smartbill/school-credentials";
 import { AppError } from "@/lib/errors";
-import { uninvoicedBani as uninvoicedOf } from "./registration-balance";
-import type { InvoicingDeps } from "./deps";
-import { planInvoice, type IssuePlan, type VatLevelChoice } from "./issuer";
+import { uninvoicedBani as uninvoicedOf } from "./balance";
+import type { InvoicingDeps } from "../deps";
+import { planInvoice, type IssuePlan, type VatLevelChoice } from "../documents/issuer";
 
 export interface InvoicePreview {
   plan: IssuePlan;

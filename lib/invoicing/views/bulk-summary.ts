@@ -6,7 +6,7 @@ import { getActiveConnection } from "@/db/queries/smartbill-connections";
 import { AppError } from "@/lib/errors";
 import { budgetOf } from "@/lib/smartbill";
 import { SMARTBILL_RATE_LIMIT } from "@/lib/smartbill/config";
-import { planInvoices, type IssuePlan } from "./issuer";
+import { planInvoices, type IssuePlan } from "../documents/issuer";
 
 // What a bulk issue would do, before the confirm: the same rules as createBulkRequests (skip cancelled,
 // fully invoiced and already-being-invoiced registrations; invoice the uninvoiced balance), read-only.

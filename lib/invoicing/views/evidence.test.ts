@@ -7,10 +7,10 @@ import type { SmartBill } from "@/lib/smartbill";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { DEMO, invoiceBody, SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
-import { drainSeries } from "./engine/drain";
-import { reconcileRequest } from "./engine/reconcile";
-import { listReconcileCases, reconcileFacts } from "./reconcile-evidence";
-import { createManualRequest } from "./request-invoice";
+import { drainSeries } from "../engine/drain";
+import { reconcileRequest } from "../engine/reconcile";
+import { listReconcileCases, reconcileFacts } from "./evidence";
+import { createManualRequest } from "../requests/manual";
 
 let t: TestDb;
 let sandbox: Sandbox;

@@ -12,8 +12,9 @@ import { invoiceRequests, invoiceSeries, registrations } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/test/db";
 import { createInvoicingSchool } from "@/test/invoicing";
 import { SCHOOL_CIF, startSandbox, type Sandbox } from "@/test/sandbox";
-import { drainSeries } from "./engine/drain";
-import { createBulkRequests, createManualRequest } from "./request-invoice";
+import { drainSeries } from "./drain";
+import { createBulkRequests } from "../requests/bulk";
+import { createManualRequest } from "../requests/manual";
 
 let t: TestDb;
 let sandbox: Sandbox;

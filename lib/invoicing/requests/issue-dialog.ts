@@ -54,6 +54,8 @@ export interface InvoicePreviewView {
   nextNumber: string | null;
   /** The levels the override select offers (none for a non-VAT payer). */
   vatLevels: VatLevelChoice[];
+  /** The school's mentions as printed (the request's mark, "Ref. Bursar …", is added when it is made). */
+  mentions: string | null;
 }
 
 export async function resolveVatOverride(db: Executor, orgId: string, name: string | null | undefined): Promise<VatLevelChoice | null> {
@@ -110,6 +112,7 @@ export async function previewManualInvoice(
     seriesName: plan.seriesName,
     nextNumber: nextNumber === null ? null : padNumber(nextNumber, series?.padWidth),
     vatLevels: plan.vatMode === "not_payer" ? [] : (await listActiveVatLevels(deps.db, orgId)).map((l) => ({ name: l.name, percentage: Number(l.percentage) })),
+    mentions: plan.payload.mentions ?? null,
   };
 }
 

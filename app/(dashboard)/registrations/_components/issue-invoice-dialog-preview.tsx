@@ -97,6 +97,10 @@ export function IssueInvoicePreview({ preview: p, stale }: { preview: InvoicePre
           {money(p.totals.totalBani)}
         </dd>
       </dl>
+      <p className="text-sm text-slate-700" data-testid="preview-mentions">
+        <span className="text-slate-600">{t("mentions")}</span> {p.mentions ? `${p.mentions} · ` : ""}
+        <span className="font-mono">Ref. Bursar …</span> <span className="text-xs text-slate-500">{t("markHint")}</span>
+      </p>
       <p className="text-xs text-slate-500">
         {t("totalsHint")} {t("numberHint")}
         {p.issueDate && p.dueDate && <> {t("issueDate", { issueDate: formatDate(p.issueDate, locale), dueDate: formatDate(p.dueDate, locale) })}</>}

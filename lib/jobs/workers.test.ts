@@ -53,7 +53,7 @@ async function until<T>(what: string, fn: () => Promise<T | null | undefined | f
   }
 }
 
-const invoicesFor = async (reference: string) => (await sandbox.admin.listInvoices({ cif: SCHOOL_CIF, limit: 10_000 })).filter((i) => !i.isDraft && i.mentions === `Ref. ${reference}`);
+const invoicesFor = async (reference: string) => (await sandbox.admin.listInvoices({ cif: SCHOOL_CIF, limit: 10_000 })).filter((i) => !i.isDraft && i.mentions?.split("\n")[0] === `Ref. ${reference}`);
 
 async function referenceOf(registrationId: string): Promise<string> {
   const rows = (await t.sql`select reference from registrations where id = ${registrationId}`) as unknown as { reference: string }[];

@@ -12,15 +12,24 @@ import { drainPayload, reconcilePayload } from "./queues";
 
 // The job handlers: parse the payload, call the use-case, and turn its result into the next wake-ups.
 
-/** Drains one series; re-enqueues itself when it stopped for time, a backoff or the rate limit. */
+/**
+ * Drains one series, then sends the wake-ups its result asks for: a reconcile per in_doubt request after
+ * its grace period, a drain now when the budget ran out, a drain at `retryAt` when queued requests wait
+ * (a backoff, the rate limit, the school's creates all in flight elsewhere: "at_capacity", an unreadable
+ * series). No wake-up for "blocked" (a duplicate: a person acts, the link wakes the series), "paused"
+ * (Resume wakes it), "series_missing" / "not_connected" (the queued requests failed).
+ */
 export async function handleDrain(deps: InvoicingDeps, data: unknown): Promise<DrainResult> {
   const p = drainPayload.parse(data);
   const r = await drainSeries(deps, p.orgId, p.cif, p.series);
   const grace = resolved(deps).reconcileGraceMs;
   // An ambiguous create: reconcile once its grace period is over (a create may still land late).
   for (const id of r.inDoubt) await enqueueReconcile(p.orgId, id, { startAfter: new Date(Date.now() + grace) });
+  // Stored as alarms (the inbox shows them); logged so an operator watching the workers sees them too.
+  if (r.alarms.length) console.warn(`[jobs] drain ${p.series}: ${r.alarms.length} issued answer(s) whose request had moved on, stored as alarms (requests ${r.alarms.join(", ")})`);
+  const waits = r.stopped !== "blocked" && r.stopped !== "paused" && r.stopped !== "series_missing" && r.stopped !== "not_connected";
   if (r.more || r.stopped === "budget") await enqueueDrain(p.orgId, p.cif, p.series);
-  else if (r.retryAt) await enqueueDrain(p.orgId, p.cif, p.series, { startAfter: r.retryAt });
+  else if (r.retryAt && waits) await enqueueDrain(p.orgId, p.cif, p.series, { startAfter: r.retryAt });
   return r;
 }
 

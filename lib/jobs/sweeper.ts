@@ -9,7 +9,8 @@ import { enqueueDrains, enqueueReconcile } from "./enqueue";
 // advisory lock: a crashed sweeper's lock goes with its connection). It never sends anything to
 // SmartBill itself; it only moves dead leases to in_doubt and re-sends wake-ups that may have been lost:
 // - issuing past its lease (the worker died mid-call) → in_doubt → reconcile;
-// - queued and ready, untouched for `stalledAfterMs`, its series not held by a live drainer → drain;
+// - queued and ready, untouched for `stalledAfterMs` → drain (a running drain of the series just takes
+//   its share: the claim caps the school's creates in flight);
 // - in_doubt never checked (no evidence yet), or just moved there → reconcile (deduplicated by the
 //   queue's singleton key).
 // Cross-organisation by nature: it looks for work, then every use-case it wakes is organisation-scoped.
@@ -34,10 +35,6 @@ export async function sweepOnce(db: Database, opts: { stalledAfterMs?: number } 
       where r.status = 'queued' and r.not_before <= now()
         and r.updated_at < now() - make_interval(secs => ${stalledSecs})
         and not exists (select 1 from invoicing_pauses p where p.org_id = r.org_id)
-        and not exists (
-          select 1 from invoice_series s
-          where s.org_id = r.org_id and s.company_cif = r.company_cif and s.series_name = r.series_name
-            and s.holder is not null and s.held_until > now())
       limit 1000`)) as unknown as { orgId: string; cif: string; series: string }[];
     const unchecked = (await tx.execute(sql`
       select org_id as "orgId", id as "requestId" from invoice_requests

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, min, sql } from "drizzle-orm";
 import { getInvoiceRequest } from "@/db/queries/invoices";
-import { invoiceAttempts } from "@/db/schema";
+import { invoiceAttempts, invoiceRequests } from "@/db/schema";
 import type { InvoicingDeps } from "@/lib/invoicing/deps";
 import { resolved } from "@/lib/invoicing/deps";
 import { drainSeries, type DrainResult } from "@/lib/invoicing/engine/drain";
@@ -29,8 +29,22 @@ export async function handleDrain(deps: InvoicingDeps, data: unknown): Promise<D
   if (r.alarms.length) console.warn(`[jobs] drain ${p.series}: ${r.alarms.length} issued answer(s) whose request had moved on, stored as alarms (requests ${r.alarms.join(", ")})`);
   const waits = r.stopped !== "blocked" && r.stopped !== "paused" && r.stopped !== "series_missing" && r.stopped !== "not_connected";
   if (r.more || r.stopped === "budget") await enqueueDrain(p.orgId, p.cif, p.series);
-  else if (r.retryAt && waits) await enqueueDrain(p.orgId, p.cif, p.series, { startAfter: r.retryAt });
+  else if (waits) {
+    // A drain that found only requests waiting for later (a backoff another drain set, whose own delayed
+    // wake-up the queue folded into an earlier one) ends "empty" without a retryAt: wake at the first.
+    const at = r.retryAt ?? (await firstWaiting(deps, p));
+    if (at) await enqueueDrain(p.orgId, p.cif, p.series, { startAfter: at });
+  }
   return r;
+}
+
+/** When the series' first queued request that is not ready yet becomes ready (null: none waits). */
+async function firstWaiting(deps: InvoicingDeps, p: { orgId: string; cif: string; series: string }): Promise<Date | null> {
+  const [row] = await deps.db
+    .select({ at: min(invoiceRequests.notBefore) })
+    .from(invoiceRequests)
+    .where(and(eq(invoiceRequests.orgId, p.orgId), eq(invoiceRequests.companyCif, p.cif), eq(invoiceRequests.seriesName, p.series), eq(invoiceRequests.status, "queued"), sql`${invoiceRequests.notBefore} > now()`));
+  return row?.at ? new Date(row.at.getTime() + 50) : null;
 }
 
 async function graceEnd(deps: InvoicingDeps, orgId: string, requestId: string): Promise<Date> {

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, desc, eq, min, sql } from "drizzle-orm";
+import { and, count, desc, eq, min, sql } from "drizzle-orm";
 import { getInvoiceRequest } from "@/db/queries/invoices";
 import { invoiceAttempts, invoiceRequests } from "@/db/schema";
 import type { InvoicingDeps } from "@/lib/invoicing/deps";
 import { resolved } from "@/lib/invoicing/deps";
+import { MAX_IN_FLIGHT } from "@/lib/invoicing/engine/claim";
 import { drainSeries, type DrainResult } from "@/lib/invoicing/engine/drain";
 import { reconcileRequest, type ReconcileOutcome } from "@/lib/invoicing/engine/reconcile";
 import { isSmartBillError } from "@/lib/smartbill";
@@ -21,6 +22,15 @@ import { drainPayload, reconcilePayload } from "./queues";
  */
 export async function handleDrain(deps: InvoicingDeps, data: unknown): Promise<DrainResult> {
   const p = drainPayload.parse(data);
+  // The school's creates are all in flight (another drain, another process): come back in a second
+  // without draining — drainSeries reads SmartBill's next number (one rate-limited call) before it
+  // finds that out, and a drain woken every second while slow answers hold the slots would spend a
+  // third of the token's budget on those reads.
+  if (await atCapacity(deps, p.orgId)) {
+    const retryAt = new Date(Date.now() + 1_000);
+    await enqueueDrain(p.orgId, p.cif, p.series, { startAfter: retryAt });
+    return { issued: [], failed: [], inDoubt: [], alarms: [], stopped: "at_capacity", retryAt, more: false };
+  }
   const r = await drainSeries(deps, p.orgId, p.cif, p.series);
   const grace = resolved(deps).reconcileGraceMs;
   // An ambiguous create: reconcile once its grace period is over (a create may still land late).
@@ -36,6 +46,14 @@ export async function handleDrain(deps: InvoicingDeps, data: unknown): Promise<D
     if (at) await enqueueDrain(p.orgId, p.cif, p.series, { startAfter: at });
   }
   return r;
+}
+
+async function atCapacity(deps: InvoicingDeps, orgId: string): Promise<boolean> {
+  const [row] = await deps.db
+    .select({ n: count() })
+    .from(invoiceRequests)
+    .where(and(eq(invoiceRequests.orgId, orgId), eq(invoiceRequests.status, "issuing")));
+  return (row?.n ?? 0) >= MAX_IN_FLIGHT;
 }
 
 /** When the series' first queued request that is not ready yet becomes ready (null: none waits). */

@@ -11,8 +11,10 @@ import { enqueueDrains, enqueueReconcile } from "./enqueue";
 // - issuing past its lease (the worker died mid-call) → in_doubt → reconcile;
 // - queued and ready, untouched for `stalledAfterMs` → drain (a running drain of the series just takes
 //   its share: the claim caps the school's creates in flight);
-// - in_doubt never checked (no evidence yet), or just moved there → reconcile (deduplicated by the
-//   queue's singleton key).
+// - in_doubt never checked (no evidence yet) and untouched for `stalledAfterMs` (its wake-up at the end
+//   of the grace period may be lost), or just moved there → reconcile (deduplicated by the queue's
+//   singleton key). Not every round: a reconcile woken while another proves the request would read
+//   the same documents again.
 // Cross-organisation by nature: it looks for work, then every use-case it wakes is organisation-scoped.
 
 const LOCK_KEY = sql`hashtext('bursar.jobs.sweeper')`;
@@ -38,7 +40,8 @@ export async function sweepOnce(db: Database, opts: { stalledAfterMs?: number } 
       limit 1000`)) as unknown as { orgId: string; cif: string; series: string }[];
     const unchecked = (await tx.execute(sql`
       select org_id as "orgId", id as "requestId" from invoice_requests
-      where status = 'in_doubt' and (evidence is null ${expired.length ? sql`or id in ${expired}` : sql``})
+      where status = 'in_doubt'
+        and ((evidence is null and updated_at < now() - make_interval(secs => ${stalledSecs})) ${expired.length ? sql`or id in ${expired}` : sql``})
       limit 1000`)) as unknown as { orgId: string; requestId: string }[];
     return { expired, stalled: [...stalled], unchecked: [...unchecked] };
   });

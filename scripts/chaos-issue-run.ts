@@ -86,6 +86,8 @@ export interface ChaosFigures {
   alarms: number;
   attemptOutcomes: Record<string, number>;
   failures: string[];
+  /** Up to 10 requests not issued: status, failure, reconcile's verdict and what it read (to see why). */
+  notIssued: string[];
   faultsQueued: Record<string, number>;
   appResults: unknown[];
   runMs: number;
@@ -168,7 +170,7 @@ export async function chaosFigures(h: DbHandle, school: IssueSchool): Promise<Om
   const documents = new Map(invoices.map((i) => [i.document, i]));
   const reqs = (await h.db.execute(sql`
     select r.id, r.registration_id as "registrationId", r.status, r.failure_type as "failureType", r.evidence is not null as "hasEvidence",
-      r.mark, r.issued_series as "series", r.issued_number as "number"
+      r.mark, r.issued_series as "series", r.issued_number as "number", r.expected_number as "expected", r.evidence
     from invoice_requests r where r.org_id = ${school.orgId}`)) as unknown as {
     id: string;
     registrationId: string;
@@ -178,6 +180,8 @@ export async function chaosFigures(h: DbHandle, school: IssueSchool): Promise<Om
     mark: string | null;
     series: string | null;
     number: string | null;
+    expected: string | null;
+    evidence: { verdict?: string; fromNumber?: string | null; nextNumberNow?: string | null; skipped?: number; candidates?: { number: string; read: string; detail?: string }[] } | null;
   }[];
   const marksOf = new Map<string, string[]>();
   for (const r of reqs) if (r.mark) marksOf.set(r.registrationId, [...(marksOf.get(r.registrationId) ?? []), r.mark]);
@@ -207,6 +211,15 @@ export async function chaosFigures(h: DbHandle, school: IssueSchool): Promise<Om
     alarms: alarms.n,
     attemptOutcomes: Object.fromEntries([...outcomes].map((o) => [o.outcome ?? "open", o.n])),
     failures: [...failures].map((f) => `${f.t}${f.retryable ? " (retryable)" : ""}: ${f.n}`),
+    notIssued: reqs
+      .filter((r) => r.status !== "issued")
+      .slice(0, 10)
+      .map((r) => {
+        const e = r.evidence;
+        const read = e?.candidates?.map((c) => `${c.number}:${c.read}${c.detail ? `(${c.detail})` : ""}`).join(" ") ?? "";
+        const docs = (r.mark && perMark.get(r.mark)?.join(" ")) || "none";
+        return `${r.status}${r.failureType ? ` ${r.failureType}` : ""} mark ${r.mark} (in the sandbox: ${docs}) expected ${r.expected}; verdict ${e?.verdict ?? "-"} from ${e?.fromNumber ?? "-"} to ${e?.nextNumberNow ?? "-"}, skipped ${e?.skipped ?? "-"}, read ${read || "-"}`;
+      }),
   };
 }
 
@@ -223,6 +236,7 @@ export function formatFigures(label: string, f: Omit<ChaosFigures, "faultsQueued
     `attempt outcomes:                ${JSON.stringify(o)}`,
     `  reconciled: linked automatically ${o.linked ?? 0}, proved not created ${o.proved_not_created ?? 0}, left to a person ${f.inDoubtLeft}`,
     `failed:                          ${JSON.stringify(f.failures)}`,
+    ...f.notIssued.map((l) => `  not issued: ${l}`),
   ].join("\n");
 }
 
@@ -240,7 +254,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosRun> {
   const workerEnv = { ...CHAOS_WORKER_ENV, ...o.workerEnv };
   const started = Date.now();
   await o.admin.setRateLimit({ account: DEMO_SMARTBILL.email, limit: CHAOS_LIMIT, windowMs: WINDOW_MS, blockMs: 2_000 });
-  const demoSeries = new Set(DEMO_SMARTBILL.company.series.map((s) => s.name));
+  const demoSeries = new Set<string>(DEMO_SMARTBILL.company.series.map((s) => s.name));
   for (const s of o.series) if (!demoSeries.has(s)) await o.admin.upsertSeries({ cif: CHAOS_CIF, name: s, type: "f", nextNumber: 1, padWidth: 4 });
   const school = await createIssueSchool(o.h.db, { baseUrl: o.baseUrl, count: o.count, series: o.series, name: "Chaos School" });
   const faultsQueued = await queueCreateFaults(o.admin, o.count, o.faults, Number(workerEnv.SMARTBILL_CREATE_TIMEOUT_MS));

@@ -12,6 +12,7 @@ import { createClient } from "../lib/registrations/clients";
 import { createCourse } from "../lib/registrations/courses";
 import { createRegistration } from "../lib/registrations/registrations";
 import { clientSchema, courseSchema, registrationSchema } from "../lib/registrations/schemas";
+import { findMarks, MARK_PREFIX } from "../lib/invoicing/engine/mark";
 import { DEMO_SMARTBILL } from "../lib/smartbill-sandbox/demo";
 
 export interface FixtureRegistration {
@@ -71,15 +72,37 @@ export async function createIssueSchool(db: Database, opts: { baseUrl: string; c
   return { orgId, staffId: user!.id, registrations: regs };
 }
 
-/** Sandbox invoices (not drafts) per registration reference, from the sandbox's own tables. */
-export async function sandboxInvoicesByReference(pg: postgres.Sql): Promise<Map<string, string[]>> {
+export interface SandboxInvoice {
+  /** "SERIES-NUMBER" as SmartBill wrote it. */
+  document: string;
+  /** The registration reference the school's mentions name ("Ref. BRS-0001"), or null. */
+  reference: string | null;
+  /** The Bursar marks the mentions carry ("Ref. Bursar XXXXX-XXXXX", issue 15). */
+  marks: string[];
+}
+
+/** Every invoice (not a draft) the sandbox stored, with what its mentions say, from the sandbox's own tables. */
+export async function sandboxInvoices(pg: postgres.Sql): Promise<SandboxInvoice[]> {
   const rows = await pg<{ mentions: string | null; series: string; number: string }[]>`
     select i.mentions, i.series_name as series, i.number from smartbill_sandbox.invoices i where not i.is_draft`;
+  return rows.map((r) => {
+    const lines = (r.mentions ?? "").split("\n").map((l) => l.trim());
+    const ref = lines.find((l) => l.startsWith("Ref. ") && !l.startsWith(`${MARK_PREFIX} `));
+    return { document: `${r.series}-${r.number}`, reference: ref ? ref.slice("Ref. ".length) : null, marks: findMarks(r.mentions ?? "") };
+  });
+}
+
+/** Sandbox invoices per registration reference. */
+export function byReference(invoices: readonly SandboxInvoice[]): Map<string, string[]> {
   const m = new Map<string, string[]>();
-  for (const r of rows) {
-    const ref = r.mentions?.replace(/^Ref\. /, "") ?? "";
-    m.set(ref, [...(m.get(ref) ?? []), `${r.series}-${r.number}`]);
-  }
+  for (const i of invoices) if (i.reference !== null) m.set(i.reference, [...(m.get(i.reference) ?? []), i.document]);
+  return m;
+}
+
+/** Sandbox invoices per Bursar mark. */
+export function byMark(invoices: readonly SandboxInvoice[]): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const i of invoices) for (const mark of i.marks) m.set(mark, [...(m.get(mark) ?? []), i.document]);
   return m;
 }
 

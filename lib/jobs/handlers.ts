@@ -1,24 +1,64 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, min, sql } from "drizzle-orm";
 import { getInvoiceRequest } from "@/db/queries/invoices";
-import { invoiceAttempts } from "@/db/schema";
-import { type InvoicingDeps, resolved, drainSeries, type DrainResult, reconcileRequest, type ReconcileOutcome } from "@/lib/invoicing";
+import { invoiceAttempts, invoiceRequests } from "@/db/schema";
+import { drainSeries, MAX_IN_FLIGHT, reconcileRequest, resolved, type DrainResult, type InvoicingDeps, type ReconcileOutcome } from "@/lib/invoicing";
 import { isSmartBillError } from "@/lib/smartbill";
 import { enqueueDrain, enqueueReconcile } from "./enqueue";
 import { drainPayload, reconcilePayload } from "./queues";
 
 // The job handlers: parse the payload, call the use-case, and turn its result into the next wake-ups.
 
-/** Drains one series; re-enqueues itself when it stopped for time, a backoff or the rate limit. */
+/**
+ * Drains one series, then sends the wake-ups its result asks for: a reconcile per in_doubt request after
+ * its grace period, a drain now when the budget ran out, a drain at `retryAt` when queued requests wait
+ * (a backoff, the rate limit, the school's creates all in flight elsewhere: "at_capacity", an unreadable
+ * series). No wake-up for "blocked" (a duplicate: a person acts, the link wakes the series), "paused"
+ * (Resume wakes it), "series_missing" / "not_connected" (the queued requests failed).
+ */
 export async function handleDrain(deps: InvoicingDeps, data: unknown): Promise<DrainResult> {
   const p = drainPayload.parse(data);
+  // The school's creates are all in flight (another drain, another process): come back in a second
+  // without draining — drainSeries reads SmartBill's next number (one rate-limited call) before it
+  // finds that out, and a drain woken every second while slow answers hold the slots would spend a
+  // third of the token's budget on those reads.
+  if (await atCapacity(deps, p.orgId)) {
+    const retryAt = new Date(Date.now() + 1_000);
+    await enqueueDrain(p.orgId, p.cif, p.series, { startAfter: retryAt });
+    return { issued: [], failed: [], inDoubt: [], alarms: [], stopped: "at_capacity", retryAt, more: false };
+  }
   const r = await drainSeries(deps, p.orgId, p.cif, p.series);
   const grace = resolved(deps).reconcileGraceMs;
   // An ambiguous create: reconcile once its grace period is over (a create may still land late).
   for (const id of r.inDoubt) await enqueueReconcile(p.orgId, id, { startAfter: new Date(Date.now() + grace) });
+  // Stored as alarms (the inbox shows them); logged so an operator watching the workers sees them too.
+  if (r.alarms.length) console.warn(`[jobs] drain ${p.series}: ${r.alarms.length} issued answer(s) whose request had moved on, stored as alarms (requests ${r.alarms.join(", ")})`);
+  const waits = r.stopped !== "blocked" && r.stopped !== "paused" && r.stopped !== "series_missing" && r.stopped !== "not_connected";
   if (r.more || r.stopped === "budget") await enqueueDrain(p.orgId, p.cif, p.series);
-  else if (r.retryAt) await enqueueDrain(p.orgId, p.cif, p.series, { startAfter: r.retryAt });
+  else if (waits) {
+    // A drain that found only requests waiting for later (a backoff another drain set, whose own delayed
+    // wake-up the queue folded into an earlier one) ends "empty" without a retryAt: wake at the first.
+    const at = r.retryAt ?? (await firstWaiting(deps, p));
+    if (at) await enqueueDrain(p.orgId, p.cif, p.series, { startAfter: at });
+  }
   return r;
+}
+
+async function atCapacity(deps: InvoicingDeps, orgId: string): Promise<boolean> {
+  const [row] = await deps.db
+    .select({ n: count() })
+    .from(invoiceRequests)
+    .where(and(eq(invoiceRequests.orgId, orgId), eq(invoiceRequests.status, "issuing")));
+  return (row?.n ?? 0) >= MAX_IN_FLIGHT;
+}
+
+/** When the series' first queued request that is not ready yet becomes ready (null: none waits). */
+async function firstWaiting(deps: InvoicingDeps, p: { orgId: string; cif: string; series: string }): Promise<Date | null> {
+  const [row] = await deps.db
+    .select({ at: min(invoiceRequests.notBefore) })
+    .from(invoiceRequests)
+    .where(and(eq(invoiceRequests.orgId, p.orgId), eq(invoiceRequests.companyCif, p.cif), eq(invoiceRequests.seriesName, p.series), eq(invoiceRequests.status, "queued"), sql`${invoiceRequests.notBefore} > now()`));
+  return row?.at ? new Date(row.at.getTime() + 50) : null;
 }
 
 async function graceEnd(deps: InvoicingDeps, orgId: string, requestId: string): Promise<Date> {

@@ -9,9 +9,12 @@ import { enqueueDrains, enqueueReconcile } from "./enqueue";
 // advisory lock: a crashed sweeper's lock goes with its connection). It never sends anything to
 // SmartBill itself; it only moves dead leases to in_doubt and re-sends wake-ups that may have been lost:
 // - issuing past its lease (the worker died mid-call) → in_doubt → reconcile;
-// - queued and ready, untouched for `stalledAfterMs`, its series not held by a live drainer → drain;
-// - in_doubt never checked (no evidence yet), or just moved there → reconcile (deduplicated by the
-//   queue's singleton key).
+// - queued and ready, untouched for `stalledAfterMs` → drain (a running drain of the series just takes
+//   its share: the claim caps the school's creates in flight);
+// - in_doubt never checked (no evidence yet) and untouched for `stalledAfterMs` (its wake-up at the end
+//   of the grace period may be lost), or just moved there → reconcile (deduplicated by the queue's
+//   singleton key). Not every round: a reconcile woken while another proves the request would read
+//   the same documents again.
 // Cross-organisation by nature: it looks for work, then every use-case it wakes is organisation-scoped.
 
 const LOCK_KEY = sql`hashtext('bursar.jobs.sweeper')`;
@@ -34,14 +37,11 @@ export async function sweepOnce(db: Database, opts: { stalledAfterMs?: number } 
       where r.status = 'queued' and r.not_before <= now()
         and r.updated_at < now() - make_interval(secs => ${stalledSecs})
         and not exists (select 1 from invoicing_pauses p where p.org_id = r.org_id)
-        and not exists (
-          select 1 from invoice_series s
-          where s.org_id = r.org_id and s.company_cif = r.company_cif and s.series_name = r.series_name
-            and s.holder is not null and s.held_until > now())
       limit 1000`)) as unknown as { orgId: string; cif: string; series: string }[];
     const unchecked = (await tx.execute(sql`
       select org_id as "orgId", id as "requestId" from invoice_requests
-      where status = 'in_doubt' and (evidence is null ${expired.length ? sql`or id in ${expired}` : sql``})
+      where status = 'in_doubt'
+        and ((evidence is null and updated_at < now() - make_interval(secs => ${stalledSecs})) ${expired.length ? sql`or id in ${expired}` : sql``})
       limit 1000`)) as unknown as { orgId: string; requestId: string }[];
     return { expired, stalled: [...stalled], unchecked: [...unchecked] };
   });

@@ -282,6 +282,27 @@ export const outsideInvoices = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.companyCif, t.seriesName, t.number] }), index("outside_invoices_org_seen_idx").on(t.orgId, t.seenAt)],
 );
 
+/**
+ * What a proof read on a SmartBill document: the Bursar marks it carries (none: issued outside Bursar).
+ * A document is read once: later proofs of the series take its marks from here (SmartBill's documents
+ * are not re-numbered, and an edit in SmartBill that would add or remove a mark is not something Bursar
+ * proves against). Unreadable reads are not kept.
+ */
+export const documentReads = pgTable(
+  "document_reads",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    companyCif: text("company_cif").notNull(),
+    seriesName: text("series_name").notNull(),
+    number: text("number").notNull(),
+    marks: text("marks").array().notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.companyCif, t.seriesName, t.number] })],
+);
+
 export type InvoiceAlarm = typeof invoiceAlarms.$inferSelect;
 export type OutsideInvoice = typeof outsideInvoices.$inferSelect;
 export type InvoiceRequest = typeof invoiceRequests.$inferSelect;

@@ -12,7 +12,7 @@ export type { InvoicingDeps } from "./deps";
 export { resolved } from "./deps";
 
 export { drainSeries, type DrainResult, type DrainStop } from "./engine/drain";
-export { MAX_IN_FLIGHT } from "./engine/claim";
+export { MAX_IN_FLIGHT, schoolAtCapacity } from "./engine/claim";
 export { graceEndsAt, linkInvoice, markNotCreated, reconcileRequest, sweepExpiredLeases, type ReconcileOutcome } from "./engine/reconcile";
 export { failureOfType } from "./engine/failures";
 export { markText } from "./engine/mark";

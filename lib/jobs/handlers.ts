@@ -1,8 +1,8 @@
 import "server-only";
-import { and, count, desc, eq, min, sql } from "drizzle-orm";
+import { and, desc, eq, min, sql } from "drizzle-orm";
 import { getInvoiceRequest } from "@/db/queries/invoices";
 import { invoiceAttempts, invoiceRequests } from "@/db/schema";
-import { drainSeries, MAX_IN_FLIGHT, reconcileRequest, resolved, type DrainResult, type InvoicingDeps, type ReconcileOutcome } from "@/lib/invoicing";
+import { drainSeries, reconcileRequest, schoolAtCapacity, resolved, type DrainResult, type InvoicingDeps, type ReconcileOutcome } from "@/lib/invoicing";
 import { isSmartBillError } from "@/lib/smartbill";
 import { enqueueDrain, enqueueReconcile } from "./enqueue";
 import { drainPayload, reconcilePayload } from "./queues";
@@ -22,7 +22,7 @@ export async function handleDrain(deps: InvoicingDeps, data: unknown): Promise<D
   // without draining — drainSeries reads SmartBill's next number (one rate-limited call) before it
   // finds that out, and a drain woken every second while slow answers hold the slots would spend a
   // third of the token's budget on those reads.
-  if (await atCapacity(deps, p.orgId)) {
+  if (await schoolAtCapacity(deps.db, p.orgId)) {
     const retryAt = new Date(Date.now() + 1_000);
     await enqueueDrain(p.orgId, p.cif, p.series, { startAfter: retryAt });
     return { issued: [], failed: [], inDoubt: [], alarms: [], stopped: "at_capacity", retryAt, more: false };
@@ -42,14 +42,6 @@ export async function handleDrain(deps: InvoicingDeps, data: unknown): Promise<D
     if (at) await enqueueDrain(p.orgId, p.cif, p.series, { startAfter: at });
   }
   return r;
-}
-
-async function atCapacity(deps: InvoicingDeps, orgId: string): Promise<boolean> {
-  const [row] = await deps.db
-    .select({ n: count() })
-    .from(invoiceRequests)
-    .where(and(eq(invoiceRequests.orgId, orgId), eq(invoiceRequests.status, "issuing")));
-  return (row?.n ?? 0) >= MAX_IN_FLIGHT;
 }
 
 /** When the series' first queued request that is not ready yet becomes ready (null: none waits). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { Database } from "@/db";
+import type { Database, Executor } from "@/db";
 import { findMarks, newMarkCode, withMark } from "./mark";
 import { fromStatusSql, setStatusSql } from "./status";
 import type { SeriesRef } from "./series";
@@ -13,6 +13,26 @@ import type { SeriesRef } from "./series";
 
 /** Creates in flight per SmartBill account (school), whatever the number of processes. */
 export const MAX_IN_FLIGHT = 3;
+
+/**
+ * A create still without an answer this long after it was sent no longer holds a slot: SmartBill answers
+ * in well under a second, so it is most likely lost (it will end in_doubt), and waiting for it must not
+ * stop the school's other invoices. The number of creates a drain runs at once stays bounded (MAX_LANES
+ * in drain.ts) and every call stays inside the shared rate limit.
+ */
+export const SLOW_ANSWER_MS = 5_000;
+
+/** The school's creates holding a slot: issuing, sent (or claimed) less than SLOW_ANSWER_MS ago. */
+const holdingSlot = (orgId: string, alias: string) => {
+  const f = sql.raw(alias);
+  return sql`${f}.org_id = ${orgId} and ${f}.status = 'issuing' and ${f}.last_attempt_at > now() - make_interval(secs => ${SLOW_ANSWER_MS / 1000})`;
+};
+
+/** Whether every slot of the school is taken (a drain woken now would find nothing to claim). */
+export async function schoolAtCapacity(db: Executor, orgId: string): Promise<boolean> {
+  const [row] = (await db.execute(sql`select count(*)::int as n from invoice_requests f where ${holdingSlot(orgId, "f")}`)) as unknown as { n: number }[];
+  return (row?.n ?? 0) >= MAX_IN_FLIGHT;
+}
 
 /** The request being sent. `claim` is its attempt's id. */
 export type Claimed = { id: string; registrationId: string; payload: Record<string, unknown>; attemptCount: number; claim: string; expected: number | null };
@@ -55,7 +75,7 @@ export async function claimNext(db: Database, s: SeriesRef, leaseMs: number, tod
         and ${fromStatusSql("claim", "r")} and r.not_before <= now()
         and s.blocked_by_request_id is null
         and not exists (select 1 from invoicing_pauses p where p.org_id = ${s.orgId})
-        and (select count(*) from invoice_requests f where f.org_id = ${s.orgId} and f.status = 'issuing') < ${MAX_IN_FLIGHT}
+        and (select count(*) from invoice_requests f where ${holdingSlot(s.orgId, "f")}) < ${MAX_IN_FLIGHT}
       order by r.priority desc, r.created_at
       limit 1
       for update of r skip locked`)) as unknown as { id: string; registration_id: string; payload: unknown; mark: string | null; attempt_count: number; next_number: number | null }[];
@@ -81,7 +101,7 @@ export async function claimNext(db: Database, s: SeriesRef, leaseMs: number, tod
       select exists (select 1 from invoicing_pauses where org_id = ${s.orgId}) as paused,
              exists (select 1 from invoice_series where org_id = ${s.orgId} and company_cif = ${s.cif} and series_name = ${s.series}
                      and blocked_by_request_id is not null) as blocked,
-             (select count(*) from invoice_requests where org_id = ${s.orgId} and status = 'issuing') >= ${MAX_IN_FLIGHT} as full`)) as unknown as {
+             (select count(*) from invoice_requests f where ${holdingSlot(s.orgId, "f")}) >= ${MAX_IN_FLIGHT} as full`)) as unknown as {
       paused: boolean;
       blocked: boolean;
       full: boolean;
@@ -100,7 +120,7 @@ export async function claimNext(db: Database, s: SeriesRef, leaseMs: number, tod
  */
 export async function confirmClaim(db: Database, orgId: string, c: Claimed, leaseMs: number): Promise<boolean> {
   const rows = (await db.execute(sql`
-    update invoice_requests set lease_until = ${lease(leaseMs)}
+    update invoice_requests set lease_until = ${lease(leaseMs)}, last_attempt_at = now()
     where org_id = ${orgId} and id = ${c.id} and status = 'issuing' and claim_id = ${c.claim} and lease_until > now()
     returning id`)) as unknown as { id: string }[];
   return rows.length === 1;

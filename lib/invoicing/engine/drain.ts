@@ -7,13 +7,13 @@ import { todayInBucharest } from "@/lib/registrations/dates";
 import { isSmartBillError, SmartBillError, type InvoiceInput, type SmartBillCredentials } from "@/lib/smartbill";
 import { resolved, type InvoicingDeps } from "../deps";
 import { failureOfType } from "./failures";
-import { claimNext, confirmClaim, MAX_IN_FLIGHT, type Claimed } from "./claim";
+import { claimNext, confirmClaim, type Claimed } from "./claim";
 import { finishAttempt, recordError, recordIssued } from "./record";
 import { getSeries, storeNextNumber, type SeriesRef } from "./series";
 import { moveRequests } from "./status";
 
 // Issuing: drainSeries sends the queued requests of one (company, series), up to MAX_IN_FLIGHT creates at
-// once (the claim caps them per school across processes). A create whose outcome is unknown is never sent
+// once per school across processes (the claim caps them; a create slow to answer stops counting). A create whose outcome is unknown is never sent
 // again here: the request goes in_doubt and the series goes on; reconcile proves it later by its mark.
 
 export type DrainStop =
@@ -43,6 +43,11 @@ export interface DrainResult {
 }
 
 type Resolved = ReturnType<typeof resolved>;
+
+/** Creates one drain may have out at once (slow ones included; at most MAX_IN_FLIGHT of them young). */
+export const MAX_LANES = 8;
+const CAPACITY_POLL_MS = 500;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** How long a next number SmartBill told us stays fresh enough to skip GET /series. */
 export const FRESH_NEXT_NUMBER_MS = 5_000;
@@ -123,8 +128,11 @@ export async function drainSeries(deps: InvoicingDeps, orgId: string, cif: strin
       return { ...result, stopped: e.code === "rate_limited" ? "rate_limited" : "series_unreadable", retryAt: e.until ?? new Date(Date.now() + 5_000) };
     }
   }
-  // Lanes: each claims and sends one request at a time; together at most MAX_IN_FLIGHT per school.
+  // Lanes: each claims and sends one request at a time. The claim lets at most MAX_IN_FLIGHT of the
+  // school's creates hold a slot; a create whose answer is slow (SLOW_ANSWER_MS) stops holding one, so
+  // another lane goes on while it waits — up to MAX_LANES creates of this drain at once.
   let stopped = null as DrainStop | null;
+  let sending = 0;
   const lane = async (): Promise<void> => {
     while (!stopped) {
       if (Date.now() - started > o.drainBudgetMs) {
@@ -133,17 +141,26 @@ export async function drainSeries(deps: InvoicingDeps, orgId: string, cif: strin
       }
       const claimed = await claimNext(deps.db, s, o.leaseMs, todayInBucharest());
       if (typeof claimed === "string") {
-        // The account's slots are all taken (by other lanes or processes): this lane ends, the others go
-        // on, and a drain comes back shortly for what remains.
+        // Every slot is taken: while this drain's own creates are out, wait for one to answer or turn
+        // slow; otherwise other processes hold them, and a drain comes back shortly.
+        if (claimed === "at_capacity" && sending > 0) {
+          await sleep(CAPACITY_POLL_MS);
+          continue;
+        }
         if (claimed === "at_capacity") result.retryAt ??= new Date(Date.now() + 1_000);
         else if (claimed !== "empty") stopped ??= claimed;
         return;
       }
-      const stop = await sendOne(deps, s, creds, claimed, o, result);
-      if (stop) stopped ??= stop;
+      sending++;
+      try {
+        const stop = await sendOne(deps, s, creds, claimed, o, result);
+        if (stop) stopped ??= stop;
+      } finally {
+        sending--;
+      }
     }
   };
-  await Promise.all(Array.from({ length: MAX_IN_FLIGHT }, lane));
+  await Promise.all(Array.from({ length: MAX_LANES }, lane));
   result.stopped = stopped ?? "empty";
   if (result.stopped === "budget") result.more = true;
   return result;

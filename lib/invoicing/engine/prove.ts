@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
+import { and, eq, gte, isNotNull, lt, sql, type SQLWrapper } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { invoiceAlarms, invoiceRequests, outsideInvoices, type InvoiceRequest, type ProofCandidate, type ReconcileEvidence } from "@/db/schema";
+import { documentReads, invoiceRequests, outsideInvoices, type InvoiceRequest, type ProofCandidate, type ReconcileEvidence } from "@/db/schema";
 import { isSmartBillError, type SmartBill, type SmartBillCredentials } from "@/lib/smartbill";
 import { pdfText } from "@/lib/smartbill/pdf-text";
 import { leiToBani } from "../documents/totals";
@@ -11,8 +11,9 @@ import { getSeries, numberForms, storeNextNumber, type SeriesRef } from "./serie
 // Proof by reading the documents. SmartBill gives an invoice back only as its PDF, so to know whether an
 // in-doubt create made an invoice, Bursar reads the series' next number, then the PDFs of the numbers the
 // create could have taken (from the lowest it could take, up to next − 1), leaving out the numbers Bursar
-// already holds for answered requests (a busy series costs a few reads, not one per invoice issued
-// meanwhile), and looks for the request's mark on each. Only the mark proves: never a number, never a
+// already holds for answered requests and the documents read before (a busy series costs a few reads,
+// not one per invoice issued meanwhile; each document is read once, whichever proof reads it), and
+// looks for the request's mark on each. Only the mark proves: never a number, never a
 // total. A document that cannot be read proves nothing.
 
 /** At most this many PDFs per proof (each is one rate-limited read). */
@@ -43,27 +44,38 @@ async function readDocument(d: ProofDeps, creds: SmartBillCredentials, series: s
   return { number: forms[0]!, error: lastError };
 }
 
-/** Numbers in [from, to) that Bursar already holds: answered requests, documents already read as outside, alarms. */
-async function knownNumbers(db: Executor, s: SeriesRef, from: number, to: number, selfId: string): Promise<Set<number>> {
-  const inRange = (col: typeof invoiceRequests.issuedNumber | typeof outsideInvoices.number) =>
-    and(sql`${col} ~ '^[0-9]+$'`, gte(sql`(${col})::bigint`, from), lt(sql`(${col})::bigint`, to));
-  const [held, outside, alarms] = await Promise.all([
-    db
-      .select({ n: invoiceRequests.issuedNumber })
-      .from(invoiceRequests)
-      .where(and(eq(invoiceRequests.orgId, s.orgId), eq(invoiceRequests.companyCif, s.cif), eq(invoiceRequests.issuedSeries, s.series), isNotNull(invoiceRequests.issuedNumber), sql`${invoiceRequests.id} <> ${selfId}`, inRange(invoiceRequests.issuedNumber))),
-    db
-      .select({ n: outsideInvoices.number })
-      .from(outsideInvoices)
-      .where(and(eq(outsideInvoices.orgId, s.orgId), eq(outsideInvoices.companyCif, s.cif), eq(outsideInvoices.seriesName, s.series), inRange(outsideInvoices.number))),
-    db
-      .select({ n: invoiceAlarms.number, requestId: invoiceAlarms.requestId })
-      .from(invoiceAlarms)
-      .where(and(eq(invoiceAlarms.orgId, s.orgId), eq(invoiceAlarms.companyCif, s.cif), eq(invoiceAlarms.seriesName, s.series))),
-  ]);
-  // An alarm of this very request is one of its documents: read it again, it counts toward a duplicate.
-  const others = alarms.filter((a) => a.requestId !== selfId);
-  return new Set([...held, ...outside, ...others].map((r) => Number(r.n)));
+const inRange = (col: SQLWrapper, from: number, to: number) => and(sql`${col} ~ '^[0-9]+$'`, gte(sql`(${col})::bigint`, from), lt(sql`(${col})::bigint`, to));
+
+/** Numbers in [from, to) that other requests already hold (their answers came): not read. */
+async function heldNumbers(db: Executor, s: SeriesRef, from: number, to: number, selfId: string): Promise<Set<number>> {
+  const rows = await db
+    .select({ n: invoiceRequests.issuedNumber })
+    .from(invoiceRequests)
+    .where(
+      and(
+        eq(invoiceRequests.orgId, s.orgId),
+        eq(invoiceRequests.companyCif, s.cif),
+        eq(invoiceRequests.issuedSeries, s.series),
+        isNotNull(invoiceRequests.issuedNumber),
+        sql`${invoiceRequests.id} <> ${selfId}`,
+        inRange(invoiceRequests.issuedNumber, from, to),
+      ),
+    );
+  return new Set(rows.map((r) => Number(r.n)));
+}
+
+/** Documents of [from, to) read before (by any proof): their marks, by number. */
+async function earlierReads(db: Executor, s: SeriesRef, from: number, to: number): Promise<Map<number, { number: string; marks: string[] }>> {
+  const rows = await db
+    .select({ number: documentReads.number, marks: documentReads.marks })
+    .from(documentReads)
+    .where(and(eq(documentReads.orgId, s.orgId), eq(documentReads.companyCif, s.cif), eq(documentReads.seriesName, s.series), inRange(documentReads.number, from, to)));
+  return new Map(rows.map((r) => [Number(r.number), r]));
+}
+
+async function rememberRead(db: Executor, s: SeriesRef, number: string, marks: string[]): Promise<void> {
+  await db.insert(documentReads).values({ orgId: s.orgId, companyCif: s.cif, seriesName: s.series, number, marks }).onConflictDoNothing();
+  if (!marks.length) await db.insert(outsideInvoices).values({ orgId: s.orgId, companyCif: s.cif, seriesName: s.series, number }).onConflictDoNothing();
 }
 
 /**
@@ -83,24 +95,35 @@ export async function proveRequest(d: ProofDeps, r: InvoiceRequest, creds: Smart
   const from = r.expectedNumber !== null ? Number(r.expectedNumber) : Math.max(1, next - MAX_PROOF_READS);
   const base = { checkedAt, nextNumberNow: String(next), fromNumber: String(from) };
   if (!r.mark) return { ...base, candidates: [], skipped: 0, verdict: "unreadable" };
-  const known = await knownNumbers(d.db, s, from, next, r.id);
-  const todo: number[] = [];
-  for (let n = from; n < next; n++) if (!known.has(n)) todo.push(n);
+  const held = await heldNumbers(d.db, s, from, next, r.id);
+  const cached = await earlierReads(d.db, s, from, next);
   const width = (await getSeries(d.db, s))?.padWidth ?? null;
   const candidates: ProofCandidate[] = [];
-  for (const n of todo.slice(0, MAX_PROOF_READS)) {
-    const doc = await readDocument(d, creds, r.seriesName, n, width);
-    if ("error" in doc) {
-      candidates.push({ number: doc.number, read: "unreadable", marks: [], totalBani: null, detail: doc.error });
-      continue;
+  let reads = 0;
+  let truncated = false;
+  for (let n = from; n < next; n++) {
+    if (held.has(n)) continue;
+    let found = cached.get(n);
+    if (!found) {
+      // Each read is one rate-limited call: at most MAX_PROOF_READS per proof.
+      if (reads >= MAX_PROOF_READS) {
+        truncated = true;
+        break;
+      }
+      reads++;
+      const doc = await readDocument(d, creds, r.seriesName, n, width);
+      if ("error" in doc) {
+        candidates.push({ number: doc.number, read: "unreadable", marks: [], totalBani: null, detail: doc.error });
+        continue;
+      }
+      found = { number: doc.number, marks: findMarks(doc.text) };
+      await rememberRead(d.db, s, found.number, found.marks);
     }
-    const marks = findMarks(doc.text);
-    if (marks.includes(r.mark)) {
-      const st = await d.sb.invoices.paymentStatus(creds, { seriesName: r.seriesName, number: doc.number }, { maxWaitMs: d.slotWaitMs ?? 15_000 });
-      candidates.push({ number: doc.number, read: "own_mark", marks, totalBani: leiToBani(st.invoiceTotalAmount) });
+    if (found.marks.includes(r.mark)) {
+      const st = await d.sb.invoices.paymentStatus(creds, { seriesName: r.seriesName, number: found.number }, { maxWaitMs: d.slotWaitMs ?? 15_000 });
+      candidates.push({ number: found.number, read: "own_mark", marks: found.marks, totalBani: leiToBani(st.invoiceTotalAmount) });
     } else {
-      candidates.push({ number: doc.number, read: marks.length ? "other_mark" : "no_mark", marks, totalBani: null });
-      if (!marks.length) await d.db.insert(outsideInvoices).values({ orgId: r.orgId, companyCif: r.companyCif, seriesName: r.seriesName, number: doc.number }).onConflictDoNothing();
+      candidates.push({ number: found.number, read: found.marks.length ? "other_mark" : "no_mark", marks: found.marks, totalBani: null });
     }
   }
   const own = candidates.filter((c) => c.read === "own_mark");
@@ -113,8 +136,8 @@ export async function proveRequest(d: ProofDeps, r: InvoiceRequest, creds: Smart
           : "total_differs"
         : candidates.some((c) => c.read === "unreadable")
           ? "unreadable"
-          : todo.length > MAX_PROOF_READS
+          : truncated
             ? "too_many"
             : "not_created";
-  return { ...base, candidates, skipped: next - from - todo.length, verdict };
+  return { ...base, candidates, skipped: held.size, verdict };
 }

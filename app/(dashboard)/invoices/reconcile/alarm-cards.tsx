@@ -2,18 +2,14 @@
 
 import { useState } from "react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { AlertOctagon } from "lucide-react";
 import { useTranslations } from "use-intl";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { useErrorText } from "@/components/use-error-text";
 import type { InvoiceAlarmKind } from "@/db/schema";
 import { resolveAlarmAction } from "../actions/resolve-alarm";
+import { OneFieldDialog } from "../_components/one-field-dialog";
 
 export interface AlarmCard {
   id: string;
@@ -28,72 +24,24 @@ export interface AlarmCard {
 /** "Resolved (I handled it in SmartBill)", with an optional note of what was done. */
 function ResolveDialog({ alarm, onResolved }: { alarm: AlarmCard; onResolved: (notice: string) => void }) {
   const t = useTranslations("invoiceInbox.alarms");
-  const tc = useTranslations("common");
-  const errorText = useErrorText();
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [note, setNote] = useState("");
-  const [pending, setPending] = useState(false);
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<{ error: string; requestId?: string } | null>(null);
-
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
-    setPending(true);
-    setFailure(null);
-    setFieldError(undefined);
-    try {
-      const res = await resolveAlarmAction({ alarmId: alarm.id, note });
-      if (!res.ok) {
-        const onField = res.fieldErrors?.note?.[0];
-        if (onField) setFieldError(onField);
-        else setFailure(res);
-        return;
-      }
-      setOpen(false);
-      onResolved(t("resolved", { number: alarm.number }));
-      router.refresh();
-    } finally {
-      setPending(false);
-    }
-  }
-
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (o) {
-          setNote("");
-          setFailure(null);
-          setFieldError(undefined);
-        }
-      }}
-    >
-      <DialogTrigger asChild>
+    <OneFieldDialog
+      trigger={
         <Button type="button" variant="secondary" aria-label={t("resolveFor", { number: alarm.number })}>
           {t("resolve")}
         </Button>
-      </DialogTrigger>
-      <DialogContent title={t("resolveTitle", { number: alarm.number })} description={t("resolveBody")}>
-        <form onSubmit={submit} noValidate className="space-y-4" aria-busy={pending}>
-          {failure && <Alert tone="error">{errorText(failure)}</Alert>}
-          <Field label={t("noteLabel")} hint={t("noteHint")} error={errorText(fieldError)}>
-            {(p) => <Input {...p} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} autoComplete="off" />}
-          </Field>
-          <div className="flex flex-wrap justify-end gap-2">
-            <DialogClose asChild>
-              <Button type="button" variant="secondary" disabled={pending}>
-                {tc("cancel")}
-              </Button>
-            </DialogClose>
-            <Button type="submit" pending={pending}>
-              {t("resolveConfirm")}
-            </Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={t("resolveTitle", { number: alarm.number })}
+      description={t("resolveBody")}
+      label={t("noteLabel")}
+      hint={t("noteHint")}
+      initial=""
+      field="note"
+      inputProps={{ maxLength: 500 }}
+      confirmLabel={t("resolveConfirm")}
+      run={(note) => resolveAlarmAction({ alarmId: alarm.id, note })}
+      onDone={() => onResolved(t("resolved", { number: alarm.number }))}
+    />
   );
 }
 

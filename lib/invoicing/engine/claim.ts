@@ -7,9 +7,9 @@ import { fromStatusSql, setStatusSql } from "./status";
 import type { SeriesRef } from "./series";
 
 // Claiming a request for a send, in one transaction: at most MAX_IN_FLIGHT creates of one school (one
-// SmartBill account) are issuing at once across every process, so a create waiting for its answer does
-// not stop the others, and a burst of slow answers cannot pile up. The claim is the attempt's id: every
-// later write of this send names it (status.ts fences them).
+// SmartBill account) hold a slot at once across every process — a few in parallel, so one waiting for
+// its answer does not stop the others, and never a burst. The claim is the attempt's id: every later
+// write of this send names it (status.ts fences them).
 
 /** Creates in flight per SmartBill account (school), whatever the number of processes. */
 export const MAX_IN_FLIGHT = 3;

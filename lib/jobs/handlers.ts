@@ -28,9 +28,9 @@ export async function handleDrain(deps: InvoicingDeps, data: unknown): Promise<D
     return { issued: [], failed: [], inDoubt: [], alarms: [], stopped: "at_capacity", retryAt, more: false };
   }
   const r = await drainSeries(deps, p.orgId, p.cif, p.series);
-  const grace = resolved(deps).reconcileGraceMs;
-  // An ambiguous create: reconcile once its grace period is over (a create may still land late).
-  for (const id of r.inDoubt) await enqueueReconcile(p.orgId, id, { startAfter: new Date(Date.now() + grace) });
+  // An ambiguous create: reconcile once its grace period is over (a create may still land late), counted
+  // from when it was sent — the drain may have gone on for a while after it.
+  for (const id of r.inDoubt) await enqueueReconcile(p.orgId, id, { startAfter: await graceEnd(deps, p.orgId, id) });
   // Stored as alarms (the inbox shows them); logged so an operator watching the workers sees them too.
   if (r.alarms.length) console.warn(`[jobs] drain ${p.series}: ${r.alarms.length} issued answer(s) whose request had moved on, stored as alarms (requests ${r.alarms.join(", ")})`);
   const waits = r.stopped !== "blocked" && r.stopped !== "paused" && r.stopped !== "series_missing" && r.stopped !== "not_connected";

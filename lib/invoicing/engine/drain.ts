@@ -3,11 +3,12 @@ import { and, eq } from "drizzle-orm";
 import { getActiveConnection } from "@/db/queries/smartbill-connections";
 import { invoiceRequests } from "@/db/schema";
 import { credentialsOf } from "@/lib/smartbill/school-credentials";
+import { logError } from "@/lib/log";
 import { todayInBucharest } from "@/lib/registrations/dates";
 import { isSmartBillError, SmartBillError, type InvoiceInput, type SmartBillCredentials } from "@/lib/smartbill";
 import { resolved, type InvoicingDeps } from "../deps";
 import { failureOfType } from "./failures";
-import { claimNext, confirmClaim, type Claimed } from "./claim";
+import { claimNext, confirmClaim, SLOW_ANSWER_MS, type Claimed } from "./claim";
 import { finishAttempt, recordError, recordIssued } from "./record";
 import { getSeries, storeNextNumber, type SeriesRef } from "./series";
 import { moveRequests } from "./status";
@@ -133,6 +134,7 @@ export async function drainSeries(deps: InvoicingDeps, orgId: string, cif: strin
   // another lane goes on while it waits — up to MAX_LANES creates of this drain at once.
   let stopped = null as DrainStop | null;
   let sending = 0;
+  const sendsSince = new Set<{ at: number }>();
   const lane = async (): Promise<void> => {
     while (!stopped) {
       if (Date.now() - started > o.drainBudgetMs) {
@@ -152,15 +154,42 @@ export async function drainSeries(deps: InvoicingDeps, orgId: string, cif: strin
         return;
       }
       sending++;
+      const send = { at: Date.now() };
+      sendsSince.add(send);
       try {
         const stop = await sendOne(deps, s, creds, claimed, o, result);
         if (stop) stopped ??= stop;
       } finally {
         sending--;
+        sendsSince.delete(send);
       }
     }
   };
-  await Promise.all(Array.from({ length: MAX_LANES }, lane));
+  const lanes = Promise.all(Array.from({ length: MAX_LANES }, lane));
+  // Once the drain has stopped, a create still waiting for a slow answer finishes on its own (its answer
+  // is recorded under its claim whenever it comes; a lost one goes in_doubt and the sweeper wakes its
+  // reconcile): the next drain does not wait 20 s for it.
+  let lanesDone = false;
+  const onlySlowLeft = async () => {
+    while (!lanesDone) {
+      await sleep(CAPACITY_POLL_MS);
+      if (stopped && [...sendsSince].every((x) => Date.now() - x.at > SLOW_ANSWER_MS)) return;
+    }
+  };
+  let laneError: { e: unknown } | null = null;
+  let returned = false;
+  const settled = lanes.then(
+    () => void (lanesDone = true),
+    (e: unknown) => {
+      lanesDone = true;
+      // Before the drain returned: its job fails and is retried; after: a slow send's own error, logged.
+      if (returned) logError("invoicing.drain.lane", e);
+      else laneError = { e };
+    },
+  );
+  await Promise.race([settled, onlySlowLeft()]);
+  returned = true;
+  if (laneError) throw (laneError as { e: unknown }).e;
   result.stopped = stopped ?? "empty";
   if (result.stopped === "budget") result.more = true;
   return result;

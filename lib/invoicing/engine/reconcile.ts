@@ -58,7 +58,9 @@ async function settle(deps: InvoicingDeps, r: InvoiceRequest, s: { to: "issued";
             move: "proved",
             set: { issuedSeries: r.seriesName, issuedNumber: s.number, issuedAt: sql`now()`, leaseUntil: null, claimId: null, evidence: s.evidence ?? r.evidence },
           })
-        : await moveRequest(tx, { orgId: r.orgId, id: r.id, move: "provedNotCreated", set: { expectedNumber: null, claimId: null, leaseUntil: null, notBefore: sql`now()`, evidence: s.evidence } });
+        : // Sent again ahead of the fresh bulk requests it was made with (it has waited a grace period); a
+          // manual or automatic request keeps its own, higher priority.
+          await moveRequest(tx, { orgId: r.orgId, id: r.id, move: "provedNotCreated", set: { expectedNumber: null, claimId: null, leaseUntil: null, notBefore: sql`now()`, priority: sql`greatest(priority, 1)`, evidence: s.evidence } });
     if (!row) return false;
     await tx.insert(invoiceAttempts).values({
       orgId: r.orgId,

@@ -62,6 +62,8 @@ export interface ProofCandidate {
   totalBani: number | null;
   /** unreadable: what SmartBill answered (e.g. "502"). */
   detail?: string;
+  /** unreadable for a reason that may pass (a timeout, a server error): reconcile reads it again itself. */
+  transient?: boolean;
 }
 export const PROOF_VERDICTS = ["linked", "not_created", "duplicate", "unreadable", "total_differs", "too_many", "series_missing"] as const;
 export type ProofVerdict = (typeof PROOF_VERDICTS)[number];

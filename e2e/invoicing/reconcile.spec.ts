@@ -24,7 +24,8 @@ test("a person links one in-doubt invoice by its mark and issues another again",
     await expect.poll(async () => (await sandboxInvoices(sandbox, s.acc.cif)).length, { timeout: 30_000 }).toBe(1);
     // Someone else took FB-0002 in SmartBill's own UI, and SmartBill cannot give any PDF for now.
     await bumpSeries(3);
-    await sandbox.control("add-fault", { account: s.acc.email, kind: "html_500", path: "/invoice/pdf", count: 100 });
+    // A 502 (what SmartBill answers for a number it has no document for): not something that passes by itself.
+    await sandbox.control("add-fault", { account: s.acc.email, kind: "status", path: "/invoice/pdf", status: 502, body: "<html><body>502 Bad Gateway</body></html>", contentType: "text/html", count: 100 });
     const req = await waitForStatus(db, s.orgId, registrationId, "in_doubt");
     expect(req.expectedNumber).toBe("1");
     const mark = await markOf(req.id);

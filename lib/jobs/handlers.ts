@@ -9,6 +9,8 @@ import { drainPayload, reconcilePayload } from "./queues";
 
 // The job handlers: parse the payload, call the use-case, and turn its result into the next wake-ups.
 
+const RECHECK_AFTER_MS = 10_000;
+
 /**
  * Drains one series, then sends the wake-ups its result asks for: a reconcile per in_doubt request after
  * its grace period, a drain now when the budget ran out, a drain at `retryAt` when queued requests wait
@@ -79,6 +81,9 @@ export async function handleReconcile(deps: InvoicingDeps, data: unknown): Promi
     throw e;
   }
   if (out === "too_early") await enqueueReconcile(p.orgId, p.requestId, { startAfter: await graceEnd(deps, p.orgId, p.requestId) });
+  // A read that may pass (a timeout), or more candidates than one proof reads (the next one goes on from
+  // what this one read): again shortly.
+  if (out === "check_later") await enqueueReconcile(p.orgId, p.requestId, { startAfter: new Date(Date.now() + RECHECK_AFTER_MS) });
   if (out === "linked" || out === "proved_not_created") {
     const r = await getInvoiceRequest(deps.db, p.orgId, p.requestId);
     if (r) await enqueueDrain(r.orgId, r.companyCif, r.seriesName);

@@ -26,9 +26,10 @@ export interface ProofDeps {
   slotWaitMs?: number;
 }
 
-async function readDocument(d: ProofDeps, creds: SmartBillCredentials, series: string, n: number, width: number | null): Promise<{ number: string; text: string } | { number: string; error: string }> {
+async function readDocument(d: ProofDeps, creds: SmartBillCredentials, series: string, n: number, width: number | null): Promise<{ number: string; text: string } | { number: string; error: string; transient: boolean }> {
   const forms = numberForms(n, width);
   let lastError = "not_found";
+  let transient = false;
   for (const number of forms) {
     try {
       const pdf = await d.sb.invoices.pdf(creds, { seriesName: series, number }, { maxWaitMs: d.slotWaitMs ?? 15_000 });
@@ -38,10 +39,12 @@ async function readDocument(d: ProofDeps, creds: SmartBillCredentials, series: s
       if (isSmartBillError(e) && (e.code === "rate_limited" || e.code === "credentials")) throw e;
       // What a person is shown: SmartBill's HTTP status (502 for a number it has no document for), or why not.
       lastError = isSmartBillError(e) ? (e.httpStatus ? `HTTP ${e.httpStatus}` : e.code) : "not a readable PDF";
+      // A timeout or a server error may read fine in a moment; "no such document" (502) or a broken PDF will not.
+      transient = isSmartBillError(e) && e.code !== "not_found";
       if (!isSmartBillError(e) || e.code !== "not_found") break;
     }
   }
-  return { number: forms[0]!, error: lastError };
+  return { number: forms[0]!, error: lastError, transient };
 }
 
 const inRange = (col: SQLWrapper, from: number, to: number) => and(sql`${col} ~ '^[0-9]+$'`, gte(sql`(${col})::bigint`, from), lt(sql`(${col})::bigint`, to));
@@ -113,7 +116,7 @@ export async function proveRequest(d: ProofDeps, r: InvoiceRequest, creds: Smart
       reads++;
       const doc = await readDocument(d, creds, r.seriesName, n, width);
       if ("error" in doc) {
-        candidates.push({ number: doc.number, read: "unreadable", marks: [], totalBani: null, detail: doc.error });
+        candidates.push({ number: doc.number, read: "unreadable", marks: [], totalBani: null, detail: doc.error, ...(doc.transient ? { transient: true } : {}) });
         continue;
       }
       found = { number: doc.number, marks: findMarks(doc.text) };

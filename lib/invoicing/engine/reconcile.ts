@@ -22,7 +22,13 @@ import { moveRequest, moveRequests } from "./status";
 // document that could not be read, a total that differs, two documents with its mark: a duplicate,
 // which also blocks the series). A person can link only a document that carries the request's mark.
 
-export type ReconcileOutcome = "linked" | "proved_not_created" | "needs_person" | "too_early" | "not_in_doubt";
+export type ReconcileOutcome = "linked" | "proved_not_created" | "needs_person" | "check_later" | "too_early" | "not_in_doubt";
+
+/**
+ * How long after the grace period reconcile keeps checking again by itself when what stopped it may pass
+ * (a read that timed out, more candidates than one proof reads): then the request waits for a person.
+ */
+export const AUTO_RECHECK_MS = 10 * 60_000;
 
 const refOf = (r: InvoiceRequest): SeriesRef => ({ orgId: r.orgId, cif: r.companyCif, series: r.seriesName });
 
@@ -119,9 +125,11 @@ export async function reconcileRequest(deps: InvoicingDeps, orgId: string, reque
       await storeEvidence(deps.db, r, evidence);
       return "needs_person";
     }
-    default:
+    default: {
       await storeEvidence(deps.db, r, evidence);
-      return "needs_person";
+      const passing = evidence.verdict === "too_many" || (evidence.verdict === "unreadable" && evidence.candidates.some((c) => c.transient));
+      return passing && grace && Date.now() < grace.getTime() + AUTO_RECHECK_MS ? "check_later" : "needs_person";
+    }
   }
 }
 

@@ -118,8 +118,12 @@ describe("listReconcileCases", () => {
     const r = await createManualRequest(t.db, { orgId: s.orgId, actorUserId: s.staffId, registrationId: s.registrations[0]!, clientRequestId: randomUUID(), amountBani: 23_456 });
     expect((await drainSeries(s.deps(), s.orgId, SCHOOL_CIF, "BRS")).inDoubt).toEqual([r.request.id]);
     expect((await sandbox.call("POST", "/invoice/v2", { json: invoiceBody() })).status).toBe(200);
-    // Every PDF read fails: nothing can be proved, the request stays for a person.
+    // Every PDF read fails with a server error: that may pass, so reconcile checks again by itself.
     await sandbox.admin.addFault({ account: DEMO.email, kind: "html_500", path: "/invoice/pdf", count: 20 });
+    expect(await reconcileRequest(s.deps(), s.orgId, r.request.id)).toBe("check_later");
+    await sandbox.admin.clearFaults({});
+    // Every PDF read answers 502 (no such document): nothing can be proved, the request stays for a person.
+    await sandbox.admin.addFault({ account: DEMO.email, kind: "status", path: "/invoice/pdf", status: 502, body: "<html>502</html>", contentType: "text/html", count: 40 });
     expect(await reconcileRequest(s.deps(), s.orgId, r.request.id)).toBe("needs_person");
 
     const [c] = (await listReconcileCases(s.deps({ sb: noCalls(sandbox.sb) }), s.orgId)).cases;

@@ -6,7 +6,7 @@ import { getInvoiceRequest } from "@/db/queries/invoices";
 import { checkAgainSchema } from "@/lib/invoicing/schemas";
 import { graceEndsAt, reconcileRequest, type ReconcileOutcome } from "@/lib/invoicing";
 import { workerDeps } from "@/lib/jobs/deps";
-import { enqueueDrain } from "@/lib/jobs/enqueue";
+import { enqueueDrain, enqueueReconcile } from "@/lib/jobs/enqueue";
 import { memberAction } from "@/lib/safe-action";
 
 export interface CheckAgainResult {
@@ -29,6 +29,8 @@ export const checkAgainAction = memberAction({ name: "checkAgain", schema: check
   }
   // Linked: what waited behind it in the series goes now; proved not created: it is sent again.
   if (outcome === "linked" || outcome === "proved_not_created") await enqueueDrain(r.orgId, r.companyCif, r.seriesName);
+  // What stopped the proof may pass (a read that timed out): the worker checks again by itself.
+  if (outcome === "check_later") await enqueueReconcile(r.orgId, r.id, { startAfter: new Date(Date.now() + 10_000) });
   revalidatePath("/invoices", "layout");
   return { outcome, linked: outcome === "linked" && r.issuedNumber ? `${r.issuedSeries ?? r.seriesName}-${r.issuedNumber}` : null, checkAfter: null };
 });

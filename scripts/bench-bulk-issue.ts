@@ -256,6 +256,7 @@ function printFaultRun(r: FaultRun): void {
       `ambiguous answers:            ${r.ambiguous}; longest answer → decision ${r.maxToDecisionMs === null ? "-" : `${(r.maxToDecisionMs / 1000).toFixed(1)} s`}, → issued ${r.maxToIssuedMs === null ? "-" : `${(r.maxToIssuedMs / 1000).toFixed(1)} s`}`,
       `duplicates / lost / wrongly linked: ${f.duplicates} / ${f.lost} / ${f.wronglyLinked}; in_doubt left ${f.inDoubtLeft}, alarms ${f.alarms}`,
       `SmartBill calls/invoice:      ${(r.calls / Math.max(1, r.issued)).toFixed(3)} (${r.calls} calls: ${JSON.stringify(r.byPath)}); 429s ${r.status429}`,
+      ...f.notIssued.map((l) => `  not issued: ${l}`),
     ].join("\n"),
   );
 }

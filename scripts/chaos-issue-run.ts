@@ -150,7 +150,12 @@ export async function waitQuiet(h: DbHandle, orgId: string, maxMs: number): Prom
   let last = "";
   for (;;) {
     const counts = await statusCounts(h.db, orgId);
-    const [u] = (await h.db.execute(sql`select count(*)::int as n from invoice_requests where org_id = ${orgId} and status = 'in_doubt' and evidence is null`)) as unknown as [{ n: number }];
+    // In doubt and not yet checked, or checked with an outcome reconcile retries by itself (a read that
+    // may pass, more candidates than one proof reads): still moving.
+    const [u] = (await h.db.execute(sql`
+      select count(*)::int as n from invoice_requests where org_id = ${orgId} and status = 'in_doubt'
+        and (evidence is null or evidence->>'verdict' = 'too_many'
+             or (evidence->>'verdict' = 'unreadable' and evidence->'candidates' @> '[{"transient": true}]'::jsonb))`)) as unknown as [{ n: number }];
     const key = JSON.stringify(counts);
     const busy = (counts.queued ?? 0) + (counts.issuing ?? 0) + u.n;
     stable = !busy && key === last ? stable + 1 : 0;

@@ -83,11 +83,13 @@ export async function claimNext(db: Database, s: SeriesRef, leaseMs: number, tod
       const mark = next.mark ?? newMarkCode();
       const payload = payloadForSend(typeof next.payload === "string" ? (JSON.parse(next.payload) as Record<string, unknown>) : (next.payload as Record<string, unknown>), { today, mark });
       const expected = next.next_number === null ? null : String(next.next_number);
+      // A new send: what an earlier proof read is about the earlier send (cleared, so this one, if it ends
+      // in doubt, counts as not checked yet and is proved on its own).
       await tx.execute(sql`
         with req as (
           update invoice_requests
           set ${setStatusSql("claim")}, claim_id = ${claim}, lease_until = ${lease(leaseMs)}, expected_number = ${expected},
-              mark = ${mark}, payload = ${JSON.stringify(payload)}::jsonb,
+              mark = ${mark}, payload = ${JSON.stringify(payload)}::jsonb, evidence = null,
               attempt_count = attempt_count + 1, last_attempt_at = now(), updated_at = now()
           where org_id = ${s.orgId} and id = ${next.id}
           returning id

@@ -64,6 +64,20 @@ describe("proof by the mark", () => {
     expect(outside).toHaveLength(1);
   });
 
+  it("a request sent again after a proof starts without that proof's evidence, so its new doubt is proved on its own", async () => {
+    const s = await createInvoicingSchool(t, sandbox, { count: 1 });
+    const deps = s.deps();
+    await sandbox.admin.addFault({ account: DEMO.email, kind: "html_500", path: "/invoice/v2" });
+    const r = await createManualRequest(t.db, { orgId: s.orgId, actorUserId: s.staffId, registrationId: s.registrations[0]!, clientRequestId: randomUUID() });
+    await drainSeries(deps, s.orgId, SCHOOL_CIF, "BRS");
+    expect(await reconcileRequest(deps, s.orgId, r.request.id)).toBe("proved_not_created");
+    expect((await request(s, r.request.id)).evidence).toMatchObject({ verdict: "not_created" });
+    await sandbox.admin.addFault({ account: DEMO.email, kind: "timeout_after_store", path: "/invoice/v2", ms: 5_000 });
+    expect((await drainSeries(deps, s.orgId, SCHOOL_CIF, "BRS")).inDoubt).toEqual([r.request.id]);
+    expect(await request(s, r.request.id)).toMatchObject({ status: "in_doubt", evidence: null });
+    expect(await reconcileRequest(deps, s.orgId, r.request.id)).toBe("linked");
+  });
+
   it("Link refuses another registration's number, a colleague's number and a number already linked", async () => {
     const s = await createInvoicingSchool(t, sandbox, { count: 3 });
     const deps = s.deps();

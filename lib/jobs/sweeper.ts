@@ -11,8 +11,9 @@ import { enqueueDrains, enqueueReconcile } from "./enqueue";
 // - issuing past its lease (the worker died mid-call) → in_doubt → reconcile;
 // - queued and ready, untouched for `stalledAfterMs` → drain (a running drain of the series just takes
 //   its share: the claim caps the school's creates in flight);
-// - in_doubt never checked (no evidence yet) and untouched for `stalledAfterMs` (its wake-up at the end
-//   of the grace period may be lost), or just moved there → reconcile (deduplicated by the queue's
+// - in_doubt never checked (no evidence yet), or checked with an outcome reconcile retries by itself (a
+//   read that may pass, more candidates than one proof reads), untouched for `stalledAfterMs` (its
+//   wake-up may be lost), or just moved there → reconcile (deduplicated by the queue's
 //   singleton key). Not every round: a reconcile woken while another proves the request would read
 //   the same documents again.
 // Cross-organisation by nature: it looks for work, then every use-case it wakes is organisation-scoped.
@@ -41,7 +42,9 @@ export async function sweepOnce(db: Database, opts: { stalledAfterMs?: number } 
     const unchecked = (await tx.execute(sql`
       select org_id as "orgId", id as "requestId" from invoice_requests
       where status = 'in_doubt'
-        and ((evidence is null and updated_at < now() - make_interval(secs => ${stalledSecs})) ${expired.length ? sql`or id in ${expired}` : sql``})
+        and (((evidence is null or evidence->>'verdict' = 'too_many'
+               or (evidence->>'verdict' = 'unreadable' and evidence->'candidates' @> '[{"transient": true}]'::jsonb))
+              and updated_at < now() - make_interval(secs => ${stalledSecs})) ${expired.length ? sql`or id in ${expired}` : sql``})
       limit 1000`)) as unknown as { orgId: string; requestId: string }[];
     return { expired, stalled: [...stalled], unchecked: [...unchecked] };
   });

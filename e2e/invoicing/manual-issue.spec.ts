@@ -32,6 +32,8 @@ test("staff preview an invoice, double-click Confirm, and get exactly one SmartB
     await expect(preview.getByTestId("preview-vat-amount")).toHaveText("RON 210.00");
     await expect(preview.getByTestId("preview-total")).toHaveText("RON 1,210.00");
     await expect(preview.getByTestId("preview-series")).toHaveText("BRS");
+    // Printed in the mentions: the registration's reference, then the request's mark (given on confirm).
+    await expect(preview.getByTestId("preview-mentions")).toContainText(/Ref\. \w+ · Ref\. Bursar …/);
     await expect(preview.getByTestId("preview-next-number")).toHaveText(/^\d+$/);
     await expect(dialog.getByLabel("Amount to invoice (lei)")).toHaveValue("1210,00");
     await expect(dialog.getByText("Left to invoice: RON 1,210.00")).toBeVisible();

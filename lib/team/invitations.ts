@@ -16,6 +16,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { hashInviteToken, INVITE_TTL_MS, newInviteToken } from "./tokens";
+import { isUniqueViolation } from "@/db/errors";
 
 export { listPendingInvitations } from "@/db/queries/invitations";
 
@@ -104,7 +105,7 @@ export async function acceptInvitationAsNewUser(
     });
   } catch (e) {
     // An account created for the address between our check and our insert: the unique index decides.
-    if ((e as { cause?: { code?: string } }).cause?.code === "23505") throw new AppError("conflict", "auth.invite.signInToAccept");
+    if (isUniqueViolation(e)) throw new AppError("conflict", "auth.invite.signInToAccept");
     throw e;
   }
 }

@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { SignUpInput } from "@/lib/auth/schemas";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { isUniqueViolation } from "@/db/errors";
 
 // A new visitor creates an organisation and becomes its admin. Saying that an address is taken is the
 // one thing sign-up reveals about existing accounts (docs/security.md, "Enumeration").
@@ -32,7 +33,7 @@ export async function signUp(db: Database, input: SignUpInput): Promise<{ orgId:
     });
   } catch (e) {
     // Two sign-ups racing for one address: the unique index decides.
-    if ((e as { cause?: { code?: string } }).cause?.code === "23505") throw taken();
+    if (isUniqueViolation(e)) throw taken();
     throw e;
   }
 }

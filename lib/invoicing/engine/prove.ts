@@ -26,14 +26,19 @@ export interface ProofDeps {
   slotWaitMs?: number;
 }
 
-async function readDocument(d: ProofDeps, creds: SmartBillCredentials, series: string, n: number, width: number | null): Promise<{ number: string; text: string } | { number: string; error: string; transient: boolean }> {
+/** The Bursar marks printed on one SmartBill document, read from its PDF now (SmartBill's errors pass through). */
+export async function documentMarks(d: Pick<ProofDeps, "sb" | "slotWaitMs">, creds: SmartBillCredentials, seriesName: string, number: string): Promise<string[]> {
+  const pdf = await d.sb.invoices.pdf(creds, { seriesName, number }, { maxWaitMs: d.slotWaitMs ?? 15_000 });
+  return findMarks(await pdfText(pdf.bytes));
+}
+
+async function readDocument(d: ProofDeps, creds: SmartBillCredentials, series: string, n: number, width: number | null): Promise<{ number: string; marks: string[] } | { number: string; error: string; transient: boolean }> {
   const forms = numberForms(n, width);
   let lastError = "not_found";
   let transient = false;
   for (const number of forms) {
     try {
-      const pdf = await d.sb.invoices.pdf(creds, { seriesName: series, number }, { maxWaitMs: d.slotWaitMs ?? 15_000 });
-      return { number, text: await pdfText(pdf.bytes) };
+      return { number, marks: await documentMarks(d, creds, series, number) };
     } catch (e) {
       // SmartBill busy: the whole proof comes back later (the caller retries), nothing is concluded.
       if (isSmartBillError(e) && (e.code === "rate_limited" || e.code === "credentials")) throw e;
@@ -119,7 +124,7 @@ export async function proveRequest(d: ProofDeps, r: InvoiceRequest, creds: Smart
         candidates.push({ number: doc.number, read: "unreadable", marks: [], totalBani: null, detail: doc.error, ...(doc.transient ? { transient: true } : {}) });
         continue;
       }
-      found = { number: doc.number, marks: findMarks(doc.text) };
+      found = { number: doc.number, marks: doc.marks };
       await rememberRead(d.db, s, found.number, found.marks);
     }
     if (found.marks.includes(r.mark)) {

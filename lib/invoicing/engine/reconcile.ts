@@ -1,17 +1,17 @@
 import "server-only";
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
+import { isUniqueViolation } from "@/db/errors";
 import { getInvoiceRequest } from "@/db/queries/invoices";
 import { invoiceAttempts, invoiceRequests, type InvoiceRequest, type ReconcileEvidence } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { isSmartBillError, type SmartBillCredentials } from "@/lib/smartbill";
-import { pdfText } from "@/lib/smartbill/pdf-text";
 import { schoolCredentials } from "@/lib/smartbill/school-credentials";
 import { resolved, type InvoicingDeps } from "../deps";
 import { failureOfType } from "./failures";
-import { findMarks, markText } from "./mark";
-import { proveRequest } from "./prove";
+import { markText } from "./mark";
+import { documentMarks, proveRequest } from "./prove";
 import { raiseAlarm } from "./record";
 import { blockSeries, unblockSeries, type SeriesRef } from "./series";
 import { moveRequest, moveRequests } from "./status";
@@ -148,8 +148,7 @@ export async function linkInvoice(deps: InvoicingDeps, c: { orgId: string; actor
   const creds = await credsFor(deps.db, r);
   let marks: string[];
   try {
-    const pdf = await deps.sb.invoices.pdf(creds, { seriesName: r.seriesName, number: c.number }, { maxWaitMs: 15_000 });
-    marks = findMarks(await pdfText(pdf.bytes));
+    marks = await documentMarks({ sb: deps.sb }, creds, r.seriesName, c.number);
   } catch (e) {
     if (isSmartBillError(e) && e.code === "not_found") throw new AppError("not_found", "invoicing.errors.invoiceNotFoundInSmartBill");
     if (isSmartBillError(e)) throw e;
@@ -163,7 +162,7 @@ export async function linkInvoice(deps: InvoicingDeps, c: { orgId: string; actor
   try {
     ok = await settle(deps, r, { to: "issued", number: c.number, evidence: null }, c.actorUserId);
   } catch (e) {
-    if ((e as { code?: string }).code === "23505" || (e as { cause?: { code?: string } }).cause?.code === "23505") throw new AppError("conflict", "invoicing.errors.numberAlreadyLinked", undefined, `${r.seriesName}-${c.number}`);
+    if (isUniqueViolation(e)) throw new AppError("conflict", "invoicing.errors.numberAlreadyLinked", undefined, `${r.seriesName}-${c.number}`);
     throw e;
   }
   if (!ok) throw new AppError("conflict", "invoicing.errors.notInDoubt");

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
+import { isUniqueViolation } from "@/db/errors";
 import { invoiceAlarms, invoiceAttempts, invoicingPauses, registrations, type InvoiceAttemptOutcome } from "@/db/schema";
 import type { IssuedDocument, SmartBillError } from "@/lib/smartbill";
 import { failureOfCode } from "./failures";
@@ -63,7 +64,7 @@ export async function recordIssued(db: Database, s: SeriesRef, c: Claimed, doc: 
     if (rows[0]?.recorded === 1) return "recorded";
   } catch (e) {
     // 23505: the number is already some other request's (a person linked it): an alarm, never a drop.
-    if ((e as { code?: string }).code !== "23505" && (e as { cause?: { code?: string } }).cause?.code !== "23505") throw e;
+    if (!isUniqueViolation(e)) throw e;
   }
   const [now] = (await db.execute(sql`
     select status, issued_series, issued_number from invoice_requests where org_id = ${s.orgId} and id = ${c.id}`)) as unknown as { status: string; issued_series: string | null; issued_number: string | null }[];

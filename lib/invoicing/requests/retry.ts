@@ -8,7 +8,7 @@ import { lockRegistration } from "@/lib/registrations/recompute";
 import { newMarkCode, withMark } from "../engine/mark";
 import { moveRequest } from "../engine/status";
 import { planInvoice } from "../documents/issuer";
-import { invoicedBani } from "./shared";
+import { findOpenManual, invoicedBani } from "./shared";
 
 // Retrying failed requests. A failed request created nothing in SmartBill, so sending it again is safe;
 // the payload is rebuilt from today's settings (profile, series, VAT level, buyer data), which is what
@@ -45,11 +45,7 @@ async function retryIn(tx: Transaction, c: { orgId: string; actorUserId: string 
   if (registration.status === "cancelled") throw new AppError("conflict", "invoicing.errors.registrationCancelled");
   if (r.amountBani > registration.priceBani - (await invoicedBani(tx, c.orgId, r.registrationId))) throw new AppError("conflict", "invoicing.errors.alreadyInvoiced");
   if (r.kind !== "automatic") {
-    const [open] = await tx
-      .select({ id: invoiceRequests.id })
-      .from(invoiceRequests)
-      .where(and(eq(invoiceRequests.orgId, c.orgId), eq(invoiceRequests.registrationId, r.registrationId), inArray(invoiceRequests.kind, ["manual", "bulk"]), inArray(invoiceRequests.status, ["queued", "issuing", "in_doubt"])));
-    if (open) throw new AppError("conflict", "invoicing.errors.alreadyBeingInvoiced");
+    if (await findOpenManual(tx, c.orgId, r.registrationId)) throw new AppError("conflict", "invoicing.errors.alreadyBeingInvoiced");
   }
   const plan = await planInvoice(tx, c.orgId, { registrationId: r.registrationId, amountBani: r.amountBani, vatOverride: r.vatOverride });
   // The same mark again (a failed request created nothing, so no document carries it yet).

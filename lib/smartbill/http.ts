@@ -7,13 +7,17 @@ import { redactSecrets, SmartBillConnection, type SmartBillCredentials } from ".
 import { SmartBillError } from "./errors";
 import type { SmartBillLogger } from "./log";
 import { blockAfterResponse, retryDelayMs } from "./http-policy";
-import { sleep, type SmartBillRateLimiter, type Slot } from "./rate-limit";
+import { sleep, type CallPriority, type SmartBillRateLimiter, type Slot } from "./rate-limit";
 import { sendWire, WireError, type WireResponse } from "./wire";
 
 export interface CallOptions {
   /** Longest wait for a rate-limit slot (default: SMARTBILL_MAX_WAIT_MS); then `rate_limited` with `until`. */
   maxWaitMs?: number;
   signal?: AbortSignal;
+  /** Who waits for the answer (default "interactive": a person); see rate-limit.ts. */
+  priority?: CallPriority;
+  /** Date.now() when the work this call belongs to began: a background call ages from then. */
+  since?: number;
 }
 
 export interface RequestSpec {
@@ -79,11 +83,12 @@ export class SmartBillTransport {
     const secrets = conn.secrets();
     const summary = { op: spec.operation, method: spec.method, path: spec.path, key: conn.tokenKey.slice(0, 12) };
 
+    const asked0 = Date.now();
     let lastError: SmartBillError | undefined;
     for (let attempt = 1, slackMisses = 0; attempt <= attempts; attempt++) {
       if (attempt > 1) await sleep(retryDelayMs(attempt - 1, config.retryBaseMs));
       const asked = performance.now();
-      const slot = await this.acquire(conn, spec.operation, holdMs, waitUntil);
+      const slot = await this.acquire(conn, spec.operation, { holdMs, waitUntil, priority: opts.priority, since: opts.since ?? asked0 });
       const waitedMs = Math.round(performance.now() - asked);
       // A slot is only safe if used promptly (the event loop may have stalled): otherwise take another.
       if (performance.now() - slot.grantedFrom > config.rateLimit.sendSlackMs) {
@@ -142,9 +147,19 @@ export class SmartBillTransport {
     throw lastError ?? new SmartBillError({ code: "unavailable", operation: spec.operation });
   }
 
-  private async acquire(conn: SmartBillConnection, operation: string, holdMs: number, waitUntil: number): Promise<Slot> {
+  private async acquire(
+    conn: SmartBillConnection,
+    operation: string,
+    w: { holdMs: number; waitUntil: number; priority: CallPriority | undefined; since: number },
+  ): Promise<Slot> {
     try {
-      return await this.limiter.acquire(conn.tokenKey, { maxWaitMs: Math.max(0, waitUntil - Date.now()), holdMs, operation });
+      return await this.limiter.acquire(conn.tokenKey, {
+        maxWaitMs: Math.max(0, w.waitUntil - Date.now()),
+        holdMs: w.holdMs,
+        operation,
+        since: w.since,
+        ...(w.priority ? { priority: w.priority } : {}),
+      });
     } catch (e) {
       if (e instanceof SmartBillError) throw e;
       // Our own database failed: nothing was sent to SmartBill.

@@ -65,7 +65,7 @@ export type { SmartBillErrorCode, SmartBillErrorVariant } from "./errors";
 export type { CallOptions } from "./http";
 export { createSmartBillLogger } from "./log";
 export type { LogLevel, LogSink, SmartBillLogger } from "./log";
-export { SmartBillRateLimiter } from "./rate-limit";
+export { SmartBillRateLimiter, type CallPriority } from "./rate-limit";
 export { PDF_TEXT_MAX_BYTES, PDF_TEXT_MAX_PAGES, pdfText } from "./pdf-text";
 export type { InvoicePaymentStatus, InvoicePdf, StateChange } from "./invoices";
 export type { PaymentInput, PaymentRequest, RecordedPayment } from "./payments";

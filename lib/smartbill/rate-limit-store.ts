@@ -27,6 +27,12 @@ export interface Wait {
   blocked?: boolean;
 }
 
+/** One waiter's ask: how long its slot may be held, and how many of the window's slots it must leave free. */
+export interface Hold {
+  holdMs: number;
+  reserve: number;
+}
+
 // A waiter whose next free slot depends on a call still in flight looks again this often.
 const PENDING_POLL_MS = 25;
 const LOCK_NS = 0x5b11;
@@ -37,7 +43,8 @@ export function planGrant(p: {
   recovering: boolean;
   /** Calls whose latest arrival is inside the window, sorted by latestMs. */
   rows: CallRow[];
-  holds: number[];
+  /** In serving order; reserves never decrease along it. */
+  holds: Hold[];
   budget: number;
   windowMs: number;
 }): { grant: number; wait?: Wait } {
@@ -52,16 +59,20 @@ export function planGrant(p: {
     const until = Math.max(...inFlight.map((r) => r.latestMs)) - now;
     return { grant: 0, wait: { waitMs: PENDING_POLL_MS * 4, earliestMs: 1, untilMs: until } };
   }
-  const grant = Math.min(p.holds.length, Math.max(0, budget - rows.length), p.recovering ? 1 : Infinity);
+  const cap = Math.min(p.holds.length, p.recovering ? 1 : Infinity);
+  let grant = 0;
+  while (grant < cap && rows.length + grant < budget - p.holds[grant]!.reserve) grant++;
   if (grant === p.holds.length) return { grant };
   if (p.recovering && grant === 1) {
-    return { grant, wait: { waitMs: PENDING_POLL_MS * 4, earliestMs: 1, untilMs: p.holds[0]! } };
+    return { grant, wait: { waitMs: PENDING_POLL_MS * 4, earliestMs: 1, untilMs: p.holds[0]!.holdMs } };
   }
-  // The next slot frees when the budget-th newest call leaves the window; a call in flight may settle
-  // and leave sooner, but never before its reservation + window.
-  const granted = p.holds.slice(0, grant).map((h) => ({ reservedMs: now, latestMs: now + h, pending: true }));
+  // The first waiter left out may take a slot once fewer than (budget − its reserve) calls are in the
+  // window: when that many-th newest leaves. A call in flight may settle and leave sooner, but never
+  // before its reservation + window.
+  const room = budget - p.holds[grant]!.reserve;
+  const granted = p.holds.slice(0, grant).map((h) => ({ reservedMs: now, latestMs: now + h.holdMs, pending: true }));
   const all = [...rows, ...granted].sort((a, b) => a.latestMs - b.latestMs);
-  const blocking = all.slice(all.length - budget);
+  const blocking = all.slice(all.length - room);
   const untilMs = blocking[0]!.latestMs + windowMs - now;
   const earliestMs = Math.min(...blocking.map((r) => (r.pending ? r.reservedMs : r.latestMs))) + windowMs - now;
   // Nothing can free before earliestMs; between it and untilMs only a call settling can free a slot.
@@ -71,11 +82,11 @@ export function planGrant(p: {
 
 const secs = (ms: number) => sql`make_interval(secs => ${ms / 1000})`;
 
-/** Grants up to holds.length slots for one token, in one transaction. */
+/** Grants up to holds.length slots for one token (holds in serving order), in one transaction. */
 export function grantSlots(
   db: Database,
   tokenKey: string,
-  holds: number[],
+  holds: Hold[],
   budget: number,
   windowMs: number,
 ): Promise<{ slots: Slot[]; wait?: Wait }> {
@@ -103,7 +114,7 @@ export function grantSlots(
     const blockedMs = st!.blocked_ms === null ? null : Number(st!.blocked_ms);
     const plan = planGrant({ now, blockedMs, recovering: st!.recovering, rows, holds, budget, windowMs });
     if (!plan.grant) return { slots: [], ...(plan.wait ? { wait: plan.wait } : {}) };
-    const values = holds.slice(0, plan.grant).map((h) => sql`(${tokenKey}, clock_timestamp(), clock_timestamp() + ${secs(h)})`);
+    const values = holds.slice(0, plan.grant).map((h) => sql`(${tokenKey}, clock_timestamp(), clock_timestamp() + ${secs(h.holdMs)})`);
     const ids = (await tx.execute(sql`
       with old as (
         delete from smartbill_rate_calls

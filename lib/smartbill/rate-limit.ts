@@ -16,9 +16,27 @@ export type { Slot } from "./rate-limit-store";
  * latest_at > t − (window + margin); then no window of SmartBill's, fixed or sliding, can hold more
  * than `budget` calls whatever each one's network delay was. Proof and figures: docs/smartbill-client.md.
  *
- * Inside a process the waiters for a token queue FIFO and one pump asks for slots for the whole queue
- * in one transaction, so thirty waiting callers cost one query, not thirty.
+ * Inside a process the waiters for a token queue by priority, then age, and one pump asks for slots for
+ * the whole queue in one transaction, so thirty waiting callers cost one query, not thirty.
+ *
+ * Priority holds across processes too: a class may only take a slot while the window keeps its reserve
+ * free (interactive none, bulk one, background two), so a person's call always finds the slot bulk
+ * issuing leaves, and bulk issuing the ones background reads leave. A background call waiting past
+ * BACKGROUND_AGING_MS (counted from `since`, when its work began) is served as bulk: reconcile is never
+ * starved by a long bulk run.
  */
+
+/** Who is waiting: a person (manual issue, a page), bulk or automatic issuing, or background reads. */
+export type CallPriority = "interactive" | "bulk" | "background";
+
+const RANK: Record<CallPriority, number> = { interactive: 0, bulk: 1, background: 2 };
+/** Slots of the window each class leaves to the classes above it. */
+const RESERVE: Record<CallPriority, number> = { interactive: 0, bulk: 1, background: 2 };
+export const BACKGROUND_AGING_MS = 40_000;
+
+export function reserveOf(priority: CallPriority, budget: number): number {
+  return Math.min(RESERVE[priority], budget - 1);
+}
 
 export interface AcquireOptions {
   /** Longest wait for a slot; past it the call fails with `rate_limited` and `until`. */
@@ -26,6 +44,10 @@ export interface AcquireOptions {
   /** How long the slot may take to be answered (send slack + timeout + late arrival). */
   holdMs: number;
   operation?: string;
+  /** Default "interactive". */
+  priority?: CallPriority;
+  /** Date.now() when the work this call belongs to began (ages background calls); default now. */
+  since?: number;
 }
 
 export interface SettleOutcome {
@@ -38,6 +60,9 @@ export interface SettleOutcome {
 
 interface Waiter {
   holdMs: number;
+  priority: CallPriority;
+  since: number;
+  seq: number;
   deadline: number;
   operation: string | undefined;
   resolve(slot: Slot): void;
@@ -45,6 +70,18 @@ interface Waiter {
 }
 
 const MAX_BATCH = 50;
+
+function classNow(w: Pick<Waiter, "priority" | "since">, now: number): CallPriority {
+  return w.priority === "background" && now - w.since >= BACKGROUND_AGING_MS ? "bulk" : w.priority;
+}
+
+/** The order a token's waiters are served in: class (aged), then when their work began, then arrival. */
+export function servingOrder<W extends Pick<Waiter, "priority" | "since" | "seq">>(queue: W[], now: number): W[] {
+  return queue
+    .map((w) => ({ w, rank: RANK[classNow(w, now)] }))
+    .sort((a, b) => a.rank - b.rank || a.w.since - b.w.since || a.w.seq - b.w.seq)
+    .map((x) => x.w);
+}
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
 
@@ -56,6 +93,7 @@ export class SmartBillRateLimiter {
   private readonly wakers = new Map<string, () => void>();
   // Last block seen per key, so callers that cannot wait that long fail at once without queueing.
   private readonly knownBlocks = new Map<string, number>();
+  private seq = 0;
 
   constructor(
     private readonly db: Database,
@@ -72,7 +110,9 @@ export class SmartBillRateLimiter {
     return new Promise<Slot>((resolve, reject) => {
       const queue = this.queues.get(tokenKey) ?? [];
       this.queues.set(tokenKey, queue);
-      queue.push({ holdMs: opts.holdMs, deadline, operation: opts.operation, resolve, reject });
+      const priority = opts.priority ?? "interactive";
+      const since = Math.min(Date.now(), opts.since ?? Date.now());
+      queue.push({ holdMs: opts.holdMs, priority, since, seq: this.seq++, deadline, operation: opts.operation, resolve, reject });
       if (queue.length === 1) void this.pump(tokenKey, queue);
       else this.wakers.get(tokenKey)?.();
     });
@@ -86,8 +126,11 @@ export class SmartBillRateLimiter {
     while (queue.length) {
       let wait: Wait | undefined;
       try {
-        const batch = queue.slice(0, MAX_BATCH);
-        const g = await grantSlots(this.db, tokenKey, batch.map((w) => w.holdMs), this.budget, this.windowMs);
+        const now = Date.now();
+        const ordered = servingOrder(queue, now);
+        queue.splice(0, queue.length, ...ordered);
+        const batch = ordered.slice(0, MAX_BATCH).map((w) => ({ holdMs: w.holdMs, reserve: reserveOf(classNow(w, now), this.budget) }));
+        const g = await grantSlots(this.db, tokenKey, batch, this.budget, this.windowMs);
         for (const slot of g.slots) queue.shift()!.resolve(slot);
         wait = g.wait;
       } catch (e) {

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
+import type { InvoiceRequest } from "@/db/schema";
 import { findMarks, newMarkCode, withMark } from "./mark";
 import { fromStatusSql, setStatusSql } from "./status";
 import type { SeriesRef } from "./series";
@@ -35,7 +36,16 @@ export async function schoolAtCapacity(db: Executor, orgId: string): Promise<boo
 }
 
 /** The request being sent. `claim` is its attempt's id. */
-export type Claimed = { id: string; registrationId: string; payload: Record<string, unknown>; attemptCount: number; claim: string; expected: number | null };
+export type Claimed = {
+  id: string;
+  registrationId: string;
+  /** A person waits for a manual request: its calls go before bulk ones in SmartBill's budget. */
+  kind: InvoiceRequest["kind"];
+  payload: Record<string, unknown>;
+  attemptCount: number;
+  claim: string;
+  expected: number | null;
+};
 
 export type ClaimStop = "paused" | "empty" | "at_capacity" | "blocked";
 
@@ -68,7 +78,7 @@ export async function claimNext(db: Database, s: SeriesRef, leaseMs: number, tod
     // Serialises claims of one school (not its sends): the in-flight count below stays exact.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('bursar.invoicing.claim'), hashtext(${s.orgId}))`);
     const [next] = (await tx.execute(sql`
-      select r.id, r.registration_id, r.payload, r.mark, r.attempt_count, s.next_number
+      select r.id, r.registration_id, r.kind, r.payload, r.mark, r.attempt_count, s.next_number
       from invoice_requests r
       left join invoice_series s on s.org_id = r.org_id and s.company_cif = r.company_cif and s.series_name = r.series_name
       where r.org_id = ${s.orgId} and r.company_cif = ${s.cif} and r.series_name = ${s.series}
@@ -78,7 +88,7 @@ export async function claimNext(db: Database, s: SeriesRef, leaseMs: number, tod
         and (select count(*) from invoice_requests f where ${holdingSlot(s.orgId, "f")}) < ${MAX_IN_FLIGHT}
       order by r.priority desc, r.created_at
       limit 1
-      for update of r skip locked`)) as unknown as { id: string; registration_id: string; payload: unknown; mark: string | null; attempt_count: number; next_number: number | null }[];
+      for update of r skip locked`)) as unknown as { id: string; registration_id: string; kind: InvoiceRequest["kind"]; payload: unknown; mark: string | null; attempt_count: number; next_number: number | null }[];
     if (next) {
       const mark = next.mark ?? newMarkCode();
       const payload = payloadForSend(typeof next.payload === "string" ? (JSON.parse(next.payload) as Record<string, unknown>) : (next.payload as Record<string, unknown>), { today, mark });
@@ -96,7 +106,7 @@ export async function claimNext(db: Database, s: SeriesRef, leaseMs: number, tod
         )
         insert into invoice_attempts (id, org_id, request_id, request_body, expected_number)
         select ${claim}, ${s.orgId}, id, ${JSON.stringify(payload)}::jsonb, ${expected} from req`);
-      return { id: next.id, registrationId: next.registration_id, payload, attemptCount: Number(next.attempt_count) + 1, claim, expected: expected === null ? null : Number(expected) };
+      return { id: next.id, registrationId: next.registration_id, kind: next.kind, payload, attemptCount: Number(next.attempt_count) + 1, claim, expected: expected === null ? null : Number(expected) };
     }
     // Nothing claimed (once per drain lane): say why.
     const [why] = (await tx.execute(sql`

@@ -70,7 +70,8 @@ async function failQueued(deps: InvoicingDeps, s: SeriesRef, move: "notConnected
  * (typed) before any create is spent; a series SmartBill no longer has fails its queued requests.
  */
 async function refreshNextNumber(deps: InvoicingDeps, s: SeriesRef, creds: SmartBillCredentials, o: Resolved): Promise<DrainStop | null> {
-  const list = await deps.sb.series.list(creds, { type: "f" }, { maxWaitMs: o.slotWaitMs });
+  // Once per drain at most every FRESH_NEXT_NUMBER_MS, and a manual request may be waiting behind it.
+  const list = await deps.sb.series.list(creds, { type: "f" }, { maxWaitMs: o.slotWaitMs, priority: "interactive" });
   const found = list.find((x) => x.name === s.series);
   if (!found) return "series_missing";
   await storeNextNumber(deps.db, s, found.nextNumber);
@@ -84,7 +85,8 @@ async function sendOne(deps: InvoicingDeps, s: SeriesRef, creds: SmartBillCreden
     return null;
   }
   try {
-    const doc = await deps.sb.invoices.create(creds, c.payload as unknown as InvoiceInput, { maxWaitMs: o.slotWaitMs });
+    const priority = c.kind === "manual" ? "interactive" : "bulk";
+    const doc = await deps.sb.invoices.create(creds, c.payload as unknown as InvoiceInput, { maxWaitMs: o.slotWaitMs, priority });
     const r = await recordIssued(deps.db, s, c, doc);
     if (r === "alarm") result.alarms.push(c.id);
     else result.issued.push(c.id);

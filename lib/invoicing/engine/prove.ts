@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, gte, isNotNull, lt, sql, type SQLWrapper } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { documentReads, invoiceRequests, outsideInvoices, type InvoiceRequest, type ProofCandidate, type ReconcileEvidence } from "@/db/schema";
-import { isSmartBillError, type SmartBill, type SmartBillCredentials } from "@/lib/smartbill";
+import { isSmartBillError, type CallOptions, type CallPriority, type SmartBill, type SmartBillCredentials } from "@/lib/smartbill";
 import { pdfText } from "@/lib/smartbill/pdf-text";
 import { leiToBani } from "../documents/totals";
 import { findMarks } from "./mark";
@@ -24,11 +24,26 @@ export interface ProofDeps {
   sb: SmartBill;
   /** Longest wait for a rate-limit slot per read. */
   slotWaitMs?: number;
+  /** Default "background": proofs yield to issuing; a person's "Check again" or Link passes "interactive". */
+  priority?: CallPriority;
+  /** When this proof's work began (the grace's end for the automatic one): background reads age from then. */
+  since?: number;
 }
 
+const callOptions = (d: Pick<ProofDeps, "slotWaitMs" | "priority" | "since">): CallOptions => ({
+  maxWaitMs: d.slotWaitMs ?? 15_000,
+  priority: d.priority ?? "background",
+  ...(d.since !== undefined ? { since: d.since } : {}),
+});
+
 /** The Bursar marks printed on one SmartBill document, read from its PDF now (SmartBill's errors pass through). */
-export async function documentMarks(d: Pick<ProofDeps, "sb" | "slotWaitMs">, creds: SmartBillCredentials, seriesName: string, number: string): Promise<string[]> {
-  const pdf = await d.sb.invoices.pdf(creds, { seriesName, number }, { maxWaitMs: d.slotWaitMs ?? 15_000 });
+export async function documentMarks(
+  d: Pick<ProofDeps, "sb" | "slotWaitMs" | "priority" | "since">,
+  creds: SmartBillCredentials,
+  seriesName: string,
+  number: string,
+): Promise<string[]> {
+  const pdf = await d.sb.invoices.pdf(creds, { seriesName, number }, callOptions(d));
   return findMarks(await pdfText(pdf.bytes));
 }
 
@@ -91,10 +106,11 @@ async function rememberRead(db: Executor, s: SeriesRef, number: string, marks: s
  * (reconcile.ts acts on the verdict); records only what it learned of the series (next number, and the
  * documents that carry no Bursar mark as issued outside Bursar).
  */
-export async function proveRequest(d: ProofDeps, r: InvoiceRequest, creds: SmartBillCredentials): Promise<ReconcileEvidence> {
+export async function proveRequest(deps: ProofDeps, r: InvoiceRequest, creds: SmartBillCredentials): Promise<ReconcileEvidence> {
+  const d = { ...deps, since: deps.since ?? Date.now() };
   const s: SeriesRef = { orgId: r.orgId, cif: r.companyCif, series: r.seriesName };
   const checkedAt = new Date().toISOString();
-  const list = await d.sb.series.list(creds, { type: "f" }, { maxWaitMs: d.slotWaitMs ?? 15_000 });
+  const list = await d.sb.series.list(creds, { type: "f" }, callOptions(d));
   const found = list.find((x) => x.name === r.seriesName);
   if (!found) return { checkedAt, nextNumberNow: null, fromNumber: null, candidates: [], skipped: 0, verdict: "series_missing" };
   const next = found.nextNumber;
@@ -128,7 +144,7 @@ export async function proveRequest(d: ProofDeps, r: InvoiceRequest, creds: Smart
       await rememberRead(d.db, s, found.number, found.marks);
     }
     if (found.marks.includes(r.mark)) {
-      const st = await d.sb.invoices.paymentStatus(creds, { seriesName: r.seriesName, number: found.number }, { maxWaitMs: d.slotWaitMs ?? 15_000 });
+      const st = await d.sb.invoices.paymentStatus(creds, { seriesName: r.seriesName, number: found.number }, callOptions(d));
       candidates.push({ number: found.number, read: "own_mark", marks: found.marks, totalBani: leiToBani(st.invoiceTotalAmount) });
     } else {
       candidates.push({ number: found.number, read: found.marks.length ? "other_mark" : "no_mark", marks: found.marks, totalBani: null });

@@ -96,13 +96,25 @@ async function settle(deps: InvoicingDeps, r: InvoiceRequest, s: { to: "issued";
   });
 }
 
-/** The automatic step: proves what happened to an in_doubt request, or stores the evidence for a person. */
-export async function reconcileRequest(deps: InvoicingDeps, orgId: string, requestId: string): Promise<ReconcileOutcome> {
+/**
+ * The automatic step: proves what happened to an in_doubt request, or stores the evidence for a person.
+ * A person asking ("Check again") waits for the answer, so their reads go as interactive ones.
+ */
+export async function reconcileRequest(
+  deps: InvoicingDeps,
+  orgId: string,
+  requestId: string,
+  asker: "job" | "person" = "job",
+): Promise<ReconcileOutcome> {
   const r = await getInvoiceRequest(deps.db, orgId, requestId);
   if (!r || r.status !== "in_doubt") return "not_in_doubt";
   const grace = await graceEndsAt(deps, r);
   if (grace && grace.getTime() > Date.now()) return "too_early";
-  const evidence = await proveRequest({ ...deps, slotWaitMs: resolved(deps).slotWaitMs }, r, await credsFor(deps.db, r));
+  // In the background its reads yield to issuing, aging from the grace's end, so a proof put off by a
+  // busy token (and run again) is not starved again.
+  const since = grace?.getTime() ?? Date.now();
+  const priority = asker === "person" ? "interactive" : "background";
+  const evidence = await proveRequest({ ...deps, slotWaitMs: resolved(deps).slotWaitMs, priority, since }, r, await credsFor(deps.db, r));
   switch (evidence.verdict) {
     case "linked": {
       const own = evidence.candidates.find((c) => c.read === "own_mark")!;
@@ -148,7 +160,7 @@ export async function linkInvoice(deps: InvoicingDeps, c: { orgId: string; actor
   const creds = await credsFor(deps.db, r);
   let marks: string[];
   try {
-    marks = await documentMarks({ sb: deps.sb }, creds, r.seriesName, c.number);
+    marks = await documentMarks({ sb: deps.sb, priority: "interactive" }, creds, r.seriesName, c.number);
   } catch (e) {
     if (isSmartBillError(e) && e.code === "not_found") throw new AppError("not_found", "invoicing.errors.invoiceNotFoundInSmartBill");
     if (isSmartBillError(e)) throw e;
@@ -178,7 +190,7 @@ export async function markNotCreated(deps: InvoicingDeps, c: { orgId: string; ac
   if (!r || r.status !== "in_doubt") throw new AppError("conflict", "invoicing.errors.notInDoubt");
   const grace = await graceEndsAt(deps, r);
   if (grace && grace.getTime() > Date.now()) throw new AppError("conflict", "invoicing.errors.tooEarlyToDecide");
-  const evidence = await proveRequest({ ...deps, slotWaitMs: 15_000 }, r, await credsFor(deps.db, r));
+  const evidence = await proveRequest({ ...deps, slotWaitMs: 15_000, priority: "interactive" }, r, await credsFor(deps.db, r));
   if (evidence.candidates.some((x) => x.read === "own_mark")) {
     await storeEvidence(deps.db, r, evidence);
     throw new AppError("conflict", "invoicing.errors.markFound", undefined, `${r.seriesName}-${evidence.candidates.find((x) => x.read === "own_mark")!.number}`);

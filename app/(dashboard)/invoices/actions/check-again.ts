@@ -20,7 +20,7 @@ export interface CheckAgainResult {
 /** "Check again": reads the in-doubt request's candidate documents now and settles it when they prove it. */
 export const checkAgainAction = memberAction({ name: "checkAgain", schema: checkAgainSchema, permission: "issueInvoices" }, async ({ requestId }, ctx): Promise<CheckAgainResult> => {
   const deps = { ...workerDeps(), db };
-  const outcome = await reconcileRequest(deps, ctx.orgId, requestId);
+  const outcome = await reconcileRequest(deps, ctx.orgId, requestId, "person");
   const r = await getInvoiceRequest(db, ctx.orgId, requestId);
   if (!r) return { outcome, linked: null, checkAfter: null };
   if (outcome === "too_early") {

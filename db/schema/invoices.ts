@@ -290,20 +290,6 @@ export const outsideInvoices = pgTable(
  * are not re-numbered, and an edit in SmartBill that would add or remove a mark is not something Bursar
  * proves against). Unreadable reads are not kept.
  */
-export const documentReads = pgTable(
-  "document_reads",
-  {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    companyCif: text("company_cif").notNull(),
-    seriesName: text("series_name").notNull(),
-    number: text("number").notNull(),
-    marks: text("marks").array().notNull(),
-    readAt: timestamp("read_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.orgId, t.companyCif, t.seriesName, t.number] })],
-);
 
 export type InvoiceAlarm = typeof invoiceAlarms.$inferSelect;
 export type OutsideInvoice = typeof outsideInvoices.$inferSelect;

@@ -8,7 +8,8 @@ import { getIssuedInvoicePdf } from "@/lib/invoicing";
 import { logError } from "@/lib/log";
 
 // An issued invoice's PDF, fetched from SmartBill by the server (the token never reaches the browser).
-// Another school's invoice answers 404 like one that does not exist.
+// Another school's invoice answers 404 like one that does not exist. A recent copy is served without a
+// SmartBill call; each person fetches one PDF from SmartBill at a time (429 + Retry-After past a short wait).
 export const dynamic = "force-dynamic";
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -17,7 +18,12 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const { id } = await params;
   if (!isUuid(id)) return apiError(404, "invoiceList.pdf.notFound");
   try {
-    const result = await getIssuedInvoicePdf(db, member.org.id, id);
+    const result = await getIssuedInvoicePdf(db, member.org.id, id, { userId: member.user.id });
+    if (!result.ok && result.reason === "busy") {
+      const busy = await apiError(429, "invoiceList.pdf.busy");
+      busy.headers.set("retry-after", String(result.retryAfterSec));
+      return busy;
+    }
     if (!result.ok) return apiError(result.reason === "not_found" ? 404 : 409, `invoiceList.pdf.${result.reason === "not_found" ? "notFound" : "notIssued"}`);
     const name = result.pdf.filename;
     return new NextResponse(Buffer.from(result.pdf.bytes), {

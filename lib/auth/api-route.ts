@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { getT } from "@/lib/i18n";
+import { getLocale, getT } from "@/lib/i18n";
 import { can, type Permission } from "./permissions";
 import { getCurrentMember, type CurrentMember } from "./session";
 
@@ -21,4 +21,27 @@ export async function apiMember(permission: Permission): Promise<{ member: Curre
   if (!member) return { denied: await apiError(401, "errors.unauthenticated") };
   if (!can(member.role, permission)) return { denied: await apiError(403, "errors.forbidden") };
   return { member };
+}
+
+const escapeHtml = (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * For a route a browser opens in a tab (a PDF link): a person gets a short page in their language, a
+ * program the JSON of apiError. With `retryAfterSec` the page loads itself again after that long.
+ */
+export async function apiErrorPage(req: Request, status: number, key: string, opts: { detail?: string; retryAfterSec?: number } = {}) {
+  const extra = opts.detail ? { detail: opts.detail } : {};
+  if (!(req.headers.get("accept") ?? "").includes("text/html")) {
+    const res = await apiError(status, key, extra);
+    if (opts.retryAfterSec) res.headers.set("retry-after", String(opts.retryAfterSec));
+    return res;
+  }
+  const [t, locale] = await Promise.all([getT(), getLocale()]);
+  const refresh = opts.retryAfterSec ? `<meta http-equiv="refresh" content="${opts.retryAfterSec}">` : "";
+  const detail = opts.detail ? `<p>${escapeHtml(opts.detail)}</p>` : "";
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${refresh}<title>Bursar</title></head><body><main role="alert"><p>${escapeHtml(t(key as never))}</p>${detail}</main></body></html>`;
+  return new NextResponse(html, {
+    status,
+    headers: { ...NO_STORE, "content-type": "text/html; charset=utf-8", ...(opts.retryAfterSec ? { "retry-after": String(opts.retryAfterSec) } : {}) },
+  });
 }

@@ -86,6 +86,17 @@ describe("GET /api/invoices/[id]/pdf", () => {
     expect(await queued.json()).toMatchObject({ error: "invoiceList.pdf.notIssued" });
   });
 
+  it("answers a browser tab with a short page in the reader's language instead of JSON", async () => {
+    actAs({ userId: accountantA });
+    const req = new Request(`http://localhost/api/invoices/${queuedA}/pdf`, { headers: { accept: "text/html,application/xhtml+xml" } });
+    const res = await pdf.GET(req, { params: Promise.resolve({ id: queuedA }) });
+    expect(res.status).toBe(409);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const html = await res.text();
+    expect(html).toContain('role="alert"');
+    expect(html).toMatch(/has not been issued|nu a fost emisă/);
+  });
+
   it("turns SmartBill's refusal into a clear JSON answer, never a stack", async () => {
     // The invoice was deleted in SmartBill: its PDF is gone (SmartBill's 502 page → not_found).
     const [before] = await t.db.select().from(invoiceRequests).where(eq(invoiceRequests.id, issuedA));

@@ -66,6 +66,8 @@ async function graceEnd(deps: InvoicingDeps, orgId: string, requestId: string): 
   return new Date(Math.max(at, Date.now()) + 250);
 }
 
+const RATE_LIMITED_RECHECK_MS = 15_000;
+
 /** Reconciles one in_doubt request; a settled one frees its series, so the series is drained next. */
 export async function handleReconcile(deps: InvoicingDeps, data: unknown): Promise<ReconcileOutcome> {
   const p = reconcilePayload.parse(data);
@@ -73,9 +75,11 @@ export async function handleReconcile(deps: InvoicingDeps, data: unknown): Promi
   try {
     out = await reconcileRequest(deps, p.orgId, p.requestId);
   } catch (e) {
-    // SmartBill busy or away: come back later (the sweeper would too).
+    // SmartBill busy or away: come back later (the sweeper would too). A slot's `until` is when one surely
+    // frees (an unanswered create holds its whole timeout); one usually frees far sooner: look again by then.
     if (isSmartBillError(e) && (e.code === "rate_limited" || e.code === "unavailable" || e.code === "ambiguous")) {
-      await enqueueReconcile(p.orgId, p.requestId, { startAfter: e.until ?? new Date(Date.now() + 5_000) });
+      const soon = Date.now() + (e.code === "rate_limited" ? RATE_LIMITED_RECHECK_MS : 5_000);
+      await enqueueReconcile(p.orgId, p.requestId, { startAfter: new Date(Math.min(e.until?.getTime() ?? soon, soon)) });
       return "too_early";
     }
     throw e;

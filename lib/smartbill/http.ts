@@ -48,6 +48,7 @@ export interface SmartBillResponse {
 const MAX_JSON_BYTES = 2 * 1024 * 1024;
 const MAX_PDF_BYTES = 25 * 1024 * 1024;
 const MAX_SLACK_MISSES = 3;
+const SLOW_ANSWER_NARROW_MS = 1_000;
 
 export class SmartBillTransport {
   constructor(
@@ -98,8 +99,15 @@ export class SmartBillTransport {
         continue;
       }
       let res: WireResponse;
+      // An answer slower than this: the call's slot is narrowed to its send time + late arrival.
+      let narrowing: NodeJS.Timeout | undefined;
+      let over = false;
+      const onSent = (at: number) => {
+        if (!over) narrowing = setTimeout(() => void this.narrow(slot, at, secrets), SLOW_ANSWER_NARROW_MS);
+      };
       try {
         res = await sendWire({
+          onSent,
           url,
           method: spec.method,
           headers,
@@ -111,6 +119,8 @@ export class SmartBillTransport {
           ...(opts.signal ? { signal: opts.signal } : {}),
         });
       } catch (caught) {
+        over = true;
+        clearTimeout(narrowing);
         // Anything unexpected is treated as "may have been sent": the safe reading for a create.
         const e = caught instanceof WireError ? caught : new WireError("ENETWORK", "after_send");
         await this.settle(slot, { sent: e.phase === "after_send" }, secrets);
@@ -119,6 +129,8 @@ export class SmartBillTransport {
         if (repeatable && lastError.retryable && e.networkCode !== "EABORTED") continue;
         throw lastError;
       }
+      over = true;
+      clearTimeout(narrowing);
       const ms = Math.round(res.headersAt - asked - waitedMs);
       // Block before settling: a settled 429 must never be visible without its block.
       const block = blockAfterResponse(res.status, res.headers, config.rateLimit, Date.now());
@@ -165,6 +177,15 @@ export class SmartBillTransport {
       // Our own database failed: nothing was sent to SmartBill.
       this.logger.log("error", { event: "smartbill.limiter_error", operation, error: String((e as Error)?.message ?? e) }, conn.secrets());
       throw new SmartBillError({ code: "unavailable", operation, originalText: "rate limiter unavailable", retryable: true });
+    }
+  }
+
+  private async narrow(slot: Slot, sentAt: number, secrets: readonly string[]) {
+    try {
+      await this.limiter.sent(slot, sentAt);
+    } catch (e) {
+      // The slot keeps its longer, safe hold: only throughput is lost.
+      this.logger.log("warn", { event: "smartbill.limiter_narrow_failed", error: String((e as Error)?.message ?? e) }, secrets);
     }
   }
 

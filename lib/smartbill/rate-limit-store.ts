@@ -125,6 +125,13 @@ export function grantSlots(
   });
 }
 
+/** Narrows a call's latest arrival while it is still unanswered (it stays pending). */
+export async function narrowSlot(db: Database, slot: Slot, latestMs: number): Promise<void> {
+  await db.execute(sql`
+    update smartbill_rate_calls set latest_at = least(latest_at, reserved_at + ${secs(Math.max(0, latestMs))})
+    where id = ${slot.id}::bigint and settled_at is null`);
+}
+
 /** Narrows a call's latest arrival; a non-429 answer also ends the post-block probing. */
 export async function settleSlot(db: Database, slot: Slot, latestMs: number, httpStatus: number | undefined): Promise<void> {
   const cleared = httpStatus !== undefined && httpStatus !== 429;

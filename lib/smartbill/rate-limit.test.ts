@@ -221,4 +221,20 @@ describe("SmartBillRateLimiter", () => {
     expectSameEnd(seen.value, seen, first.until);
     expect(after.value.getTime()).toBeGreaterThan(after.js[1] + 60_000);
   });
+
+  it("a call sent but not answered holds its slot only until its send + late arrival, and stays pending", async () => {
+    const l = new SmartBillRateLimiter(t.db, policy);
+    const slot = await l.acquire(key, longHold);
+    const [before] = await ledger();
+    await l.sent(slot, performance.now());
+    const [after] = await ledger();
+    expect(after!.settled).toBe(false);
+    expect(after!.latest).toBeLessThan(before!.latest);
+    expect(after!.latest).toBeGreaterThanOrEqual(after!.reserved + policy.lateArrivalMs - MS);
+    // Giving up on it later never widens it again.
+    await l.settle(slot, { sent: true });
+    const [last] = await ledger();
+    expect(last!.settled).toBe(true);
+    expect(last!.latest).toBeLessThanOrEqual(after!.latest + MS);
+  });
 });

@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import type { Database } from "../../db/client";
 import { budgetOf, type RateLimitPolicy } from "./config";
 import { SmartBillError } from "./errors";
-import { blockLeft, blockToken, grantSlots, settleSlot, type Slot, type Wait } from "./rate-limit-store";
+import { blockLeft, blockToken, grantSlots, narrowSlot, settleSlot, type Slot, type Wait } from "./rate-limit-store";
 
 export type { Slot } from "./rate-limit-store";
 
@@ -167,6 +167,15 @@ export class SmartBillRateLimiter {
     else if (outcome.answeredAt !== undefined) latestMs = outcome.answeredAt - slot.grantedFrom + 1;
     else latestMs = performance.now() - slot.grantedFrom + this.policy.lateArrivalMs;
     await settleSlot(this.db, slot, latestMs, outcome.httpStatus);
+  }
+
+  /**
+   * A call whose every byte went to the OS at `sentAt` (performance.now()) but is not answered yet: it
+   * reaches SmartBill by sentAt + lateArrivalMs or never, the assumption the give-up case already rests
+   * on. A slow or lost answer then stops holding its slot for the whole timeout.
+   */
+  async sent(slot: Slot, sentAt: number): Promise<void> {
+    await narrowSlot(this.db, slot, sentAt - slot.grantedFrom + this.policy.lateArrivalMs);
   }
 
   /** Keeps every process away for `forMs` from now (database clock); a longer block already set wins. */

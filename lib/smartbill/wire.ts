@@ -20,6 +20,8 @@ export interface WireRequest {
   freshConnection: boolean;
   maxBytes: number;
   signal?: AbortSignal;
+  /** Called with performance.now() once the whole request is handed to the operating system. */
+  onSent?: (at: number) => void;
 }
 
 export interface WireResponse {
@@ -92,6 +94,8 @@ export function sendWire(req: WireRequest): Promise<WireResponse> {
       else s.once(isHttps ? "secureConnect" : "connect", () => (connected = true));
     });
     r.on("error", (e) => finish(new WireError(codeOf(e), phase())));
+    // Node's "finish": the last byte of the request went to the OS (nothing about the server yet).
+    r.on("finish", () => req.onSent?.(performance.now()));
     r.on("response", (res) => {
       const headersAt = performance.now();
       const chunks: Buffer[] = [];

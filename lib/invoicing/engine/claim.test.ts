@@ -20,8 +20,8 @@ afterAll(async () => {
   await t?.drop();
 });
 
-it("claims at most three at once; a create without an answer for SLOW_ANSWER_MS frees its slot", async () => {
-  const s = await createInvoicingSchool(t, sandbox, { count: 5 });
+it("claims at most MAX_IN_FLIGHT at once; a create without an answer for SLOW_ANSWER_MS frees its slot", async () => {
+  const s = await createInvoicingSchool(t, sandbox, { count: MAX_IN_FLIGHT + 2 });
   for (const registrationId of s.registrations) await createManualRequest(t.db, { orgId: s.orgId, actorUserId: s.staffId, registrationId, clientRequestId: randomUUID() });
   const ref = { orgId: s.orgId, cif: SCHOOL_CIF, series: "BRS" };
   const claims = [];

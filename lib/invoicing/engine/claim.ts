@@ -13,7 +13,7 @@ import type { SeriesRef } from "./series";
 // write of this send names it (status.ts fences them).
 
 /** Creates in flight per SmartBill account (school), whatever the number of processes. */
-export const MAX_IN_FLIGHT = 3;
+export const MAX_IN_FLIGHT = 5;
 
 /**
  * A create still without an answer this long after it was sent no longer holds a slot: SmartBill answers

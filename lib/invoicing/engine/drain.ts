@@ -8,7 +8,7 @@ import { todayInBucharest } from "@/lib/registrations/dates";
 import { isSmartBillError, SmartBillError, type InvoiceInput, type SmartBillCredentials } from "@/lib/smartbill";
 import { resolved, type InvoicingDeps } from "../deps";
 import { failureOfType } from "./failures";
-import { claimNext, confirmClaim, SLOW_ANSWER_MS, type Claimed } from "./claim";
+import { claimNext, confirmClaim, MAX_IN_FLIGHT, SLOW_ANSWER_MS, type Claimed } from "./claim";
 import { finishAttempt, recordError, recordIssued } from "./record";
 import { getSeries, storeNextNumber, type SeriesRef } from "./series";
 import { moveRequests } from "./status";
@@ -46,7 +46,7 @@ export interface DrainResult {
 type Resolved = ReturnType<typeof resolved>;
 
 /** Creates one drain may have out at once (slow ones included; at most MAX_IN_FLIGHT of them young). */
-export const MAX_LANES = 8;
+export const MAX_LANES = 16;
 const CAPACITY_POLL_MS = 500;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -132,11 +132,18 @@ export async function drainSeries(deps: InvoicingDeps, orgId: string, cif: strin
     }
   }
   // Lanes: each claims and sends one request at a time. The claim lets at most MAX_IN_FLIGHT of the
-  // school's creates hold a slot; a create whose answer is slow (SLOW_ANSWER_MS) stops holding one, so
-  // another lane goes on while it waits — up to MAX_LANES creates of this drain at once.
+  // school's creates hold a slot, so the drain starts that many lanes; a create whose answer is slow
+  // (SLOW_ANSWER_MS) stops holding its slot and starts one more lane, so the others go on while it waits —
+  // up to MAX_LANES creates of this drain at once. (Idle lanes polling a full school would only load the
+  // database.)
   let stopped = null as DrainStop | null;
   let sending = 0;
   const sendsSince = new Set<{ at: number }>();
+  const running = new Set<Promise<void>>();
+  const startLane = () => {
+    const p: Promise<void> = lane().finally(() => running.delete(p));
+    running.add(p);
+  };
   const lane = async (): Promise<void> => {
     while (!stopped) {
       if (Date.now() - started > o.drainBudgetMs) {
@@ -158,16 +165,21 @@ export async function drainSeries(deps: InvoicingDeps, orgId: string, cif: strin
       sending++;
       const send = { at: Date.now() };
       sendsSince.add(send);
+      const turnsSlow = setTimeout(() => !stopped && running.size < MAX_LANES && startLane(), SLOW_ANSWER_MS);
       try {
         const stop = await sendOne(deps, s, creds, claimed, o, result);
         if (stop) stopped ??= stop;
       } finally {
+        clearTimeout(turnsSlow);
         sending--;
         sendsSince.delete(send);
       }
     }
   };
-  const lanes = Promise.all(Array.from({ length: MAX_LANES }, lane));
+  for (let i = 0; i < MAX_IN_FLIGHT; i++) startLane();
+  const lanes = (async () => {
+    while (running.size) await Promise.all([...running]);
+  })();
   // Once the drain has stopped, a create still waiting for a slow answer finishes on its own (its answer
   // is recorded under its claim whenever it comes; a lost one goes in_doubt and the sweeper wakes its
   // reconcile): the next drain does not wait 20 s for it.

@@ -32,7 +32,7 @@ export type CallPriority = "interactive" | "bulk" | "background";
 const RANK: Record<CallPriority, number> = { interactive: 0, bulk: 1, background: 2 };
 /** Slots of the window each class leaves to the classes above it. */
 const RESERVE: Record<CallPriority, number> = { interactive: 0, bulk: 1, background: 2 };
-export const BACKGROUND_AGING_MS = 40_000;
+export const BACKGROUND_AGING_MS = 120_000;
 
 export function reserveOf(priority: CallPriority, budget: number): number {
   return Math.min(RESERVE[priority], budget - 1);

@@ -96,6 +96,9 @@ async function settle(deps: InvoicingDeps, r: InvoiceRequest, s: { to: "issued";
   });
 }
 
+/** How long an automatic proof's read waits for a slot behind issuing before the proof is put off. */
+const BACKGROUND_PROOF_WAIT_MS = 60_000;
+
 /**
  * The automatic step: proves what happened to an in_doubt request, or stores the evidence for a person.
  * A person asking ("Check again") waits for the answer, so their reads go as interactive ones.
@@ -112,9 +115,12 @@ export async function reconcileRequest(
   if (grace && grace.getTime() > Date.now()) return "too_early";
   // In the background its reads yield to issuing, aging from the grace's end, so a proof put off by a
   // busy token (and run again) is not starved again.
+  // In the background a proof waits in the limiter's queue (a bulk run ends, or the proof ages into bulk)
+  // rather than being put off and woken again.
   const since = grace?.getTime() ?? Date.now();
-  const priority = asker === "person" ? "interactive" : "background";
-  const evidence = await proveRequest({ ...deps, slotWaitMs: resolved(deps).slotWaitMs, priority, since }, r, await credsFor(deps.db, r));
+  const person = asker === "person";
+  const slotWaitMs = person ? resolved(deps).slotWaitMs : Math.max(resolved(deps).slotWaitMs, BACKGROUND_PROOF_WAIT_MS);
+  const evidence = await proveRequest({ ...deps, slotWaitMs, priority: person ? "interactive" : "background", since }, r, await credsFor(deps.db, r));
   switch (evidence.verdict) {
     case "linked": {
       const own = evidence.candidates.find((c) => c.read === "own_mark")!;

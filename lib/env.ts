@@ -49,6 +49,9 @@ const schema = smartBillSchema.extend({
   BURSAR_SLOT_WAIT_MS: z.coerce.number().int().min(0).optional(),
   BURSAR_LEASE_MARGIN_MS: z.coerce.number().int().min(0).optional(),
   BURSAR_RECONCILE_GRACE_MS: z.coerce.number().int().min(0).optional(),
+  /** Sign-up flood limits (lib/team/flood-limits.ts, docs/security.md); the e2e suite raises them. */
+  BURSAR_SIGN_UPS_PER_CLIENT_PER_HOUR: int(5, 1),
+  BURSAR_SIGN_UPS_PER_HOUR: int(50, 1),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -25,6 +25,8 @@ const schema = smartBillSchema.extend({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().optional(),
   NEXTAUTH_URL: z.url().optional(),
+  /** next-auth's signing secret; also keys the known-device cookie (lib/auth/device-cookie.ts). */
+  NEXTAUTH_SECRET: z.string().optional(),
   /** 32 bytes, base64; checked where it is used (lib/crypto/secret-box.ts) so the message can say how. */
   BURSAR_ENCRYPTION_KEY: z.string().optional(),
   /** The demo school switch; read by lib/demo-mode.ts (shared with the launcher, so it takes the variables). */

@@ -3,7 +3,7 @@ import type { Database } from "@/db";
 import { DEMO_USERS } from "@/db/seed";
 import { revokeUserSessionsOfUser } from "@/db/queries/user-sessions";
 import { getUserCredentialsByEmail } from "@/db/queries/users";
-import { isDemoEnabled, type SwitchEnv } from "@/lib/demo-mode";
+import { isDemoEnabled } from "@/lib/demo-mode";
 
 // The demo users' password is published (README, the sign-in page's hint), so they exist only while the
 // install runs as the demo: with BURSAR_DEMO off their sign-in is refused (lib/auth/options.ts), and at
@@ -14,8 +14,8 @@ const DEMO_EMAILS = new Set(DEMO_USERS.map((u) => u.email));
 export const DEMO_ACCOUNT_OFF = "demo-off";
 
 /** True for a demo user's address while demo mode is off. */
-export function isDisabledDemoAccount(email: string, env: SwitchEnv = process.env): boolean {
-  return DEMO_EMAILS.has(email) && !isDemoEnabled(env);
+export function isDisabledDemoAccount(email: string): boolean {
+  return DEMO_EMAILS.has(email) && !isDemoEnabled();
 }
 
 export function demoAccountRefusedLine(email: string): string {

@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { cookies } from "next/headers";
+import { env } from "@/lib/env";
 
 // Known devices (OWASP, "Slow down online guessing attacks with device cookies"): a browser that signed
 // in to an account holds a token bound to that account and signed with the app secret. Presented at a
@@ -69,8 +70,8 @@ export function withDeviceToken(secret: string, userId: string, cookie: string |
 // The request's side, for authorize() and the password change: next-auth signs with NEXTAUTH_SECRET (the
 // launcher always sets one); without it, no device is ever known. Secure like next-auth's own cookies.
 function setting() {
-  const secret = process.env.NEXTAUTH_SECRET;
-  const secure = process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+  const { NEXTAUTH_SECRET: secret, NEXTAUTH_URL } = env();
+  const secure = NEXTAUTH_URL?.startsWith("https://") ?? false;
   return secret ? { secret, secure, name: deviceCookieName(secure) } : null;
 }
 

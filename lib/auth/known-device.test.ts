@@ -4,9 +4,10 @@
 import { eq } from "drizzle-orm";
 import type { NextAuthOptions } from "next-auth";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { signInAttempts, users } from "@/db/schema";
+import { memberships, organisations, signInAttempts, users } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/test/db";
 import { scope } from "@/test/request-scope";
+import { actAs } from "@/test/session";
 import { deviceCookieName } from "./device-cookie";
 import { hashPassword } from "./password";
 import { MAX_CLIENT_FAILURES, MAX_DEVICE_FAILURES, MAX_FAILURES } from "./throttle";
@@ -46,7 +47,7 @@ beforeAll(async () => {
   delete process.env.NEXTAUTH_URL;
   const passwordHash = await hashPassword("owner-password");
   await t.db.insert(users).values(
-    ["owner", "owner2", "owner3", "owner4", "other"].map((n) => ({ email: `${n}@school.ro`, name: n, passwordHash })),
+    ["owner", "owner2", "owner3", "owner4", "owner5", "other"].map((n) => ({ email: `${n}@school.ro`, name: n, passwordHash })),
   );
   ({ authOptions } = await import("./options"));
 });
@@ -101,6 +102,21 @@ describe("known devices and the lockout", () => {
     await expect(authorize("owner4@school.ro", "owner-password", shared)).rejects.toThrow(/^throttled:client:/);
     browser(owner);
     expect(await authorize("owner4@school.ro", "owner-password", shared)).toMatchObject({ email: "owner4@school.ro" });
+  });
+
+  it("the owner's browser also changes the password during the lockout; a session elsewhere cannot", async () => {
+    const owner = await ownerBrowser("owner5@school.ro");
+    await lockOutByStrangers("owner5@school.ro");
+    const [user] = await t.db.select().from(users).where(eq(users.email, "owner5@school.ro"));
+    const [org] = await t.db.insert(organisations).values({ name: "Owner's school" }).returning();
+    await t.db.insert(memberships).values({ orgId: org!.id, userId: user!.id, role: "staff" });
+    const { changePasswordAction } = await import("@/app/(dashboard)/settings/account/actions");
+    const input = { currentPassword: "owner-password", newPassword: "a-newer-password" };
+    actAs({ userId: user!.id });
+    expect(await changePasswordAction(input)).toMatchObject({ ok: false, code: "rate_limited" });
+    actAs({ userId: user!.id });
+    scope.cookies.set(COOKIE, owner);
+    expect(await changePasswordAction(input)).toMatchObject({ ok: true });
   });
 
   it("refuses NUL and other control characters in the e-mail before the database", async () => {

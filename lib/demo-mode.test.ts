@@ -1,5 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isDemoEnabled, isSandboxSwitchOn, launcherSwitches, parseSwitch } from "./demo-mode";
+import { hostOf, internalHost, isDemoEnabled, isSandboxSwitchOn, launcherHostArgs, launcherSwitches, parseSwitch } from "./demo-mode";
 
 describe("the demo switches", () => {
   it("are off in production unless asked for, on elsewhere", () => {
@@ -29,5 +31,39 @@ describe("the demo switches", () => {
     expect(["off", "0", "false", "no"].map((v) => parseSwitch("X", v))).toEqual([false, false, false, false]);
     expect(parseSwitch("X", "")).toBeUndefined();
     expect(parseSwitch("X", undefined)).toBeUndefined();
+  });
+});
+
+describe("where the launcher listens", () => {
+  const demo = launcherSwitches({});
+  const deployment = launcherSwitches({ DATABASE_URL: "postgres://db/bursar" });
+  const start = ["next", "start"];
+
+  it("npm start, as package.json runs it, listens on 127.0.0.1 in demo mode", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "package.json"), "utf8")) as { scripts: Record<string, string> };
+    for (const script of ["start", "dev"]) {
+      const command = pkg.scripts[script]!.split(" -- ")[1]!.split(" ");
+      expect(launcherHostArgs(command, demo)).toEqual(["-H", "127.0.0.1"]);
+    }
+  });
+
+  it("takes the host the user sets (-H, --hostname, HOSTNAME), and leaves a deployment on every interface", () => {
+    expect(launcherHostArgs([...start, "-p", "3000", "-H", "0.0.0.0"], demo)).toEqual([]);
+    expect(launcherHostArgs([...start, "--hostname=0.0.0.0"], demo)).toEqual([]);
+    expect(launcherHostArgs(start, { ...demo, HOSTNAME: "0.0.0.0" })).toEqual(["-H", "0.0.0.0"]);
+    expect(launcherHostArgs(start, { ...demo, HOSTNAME: " " })).toEqual(["-H", "127.0.0.1"]);
+    expect(launcherHostArgs(start, deployment)).toEqual([]);
+    expect(launcherHostArgs(["node", "scripts/worker.ts"], demo)).toEqual([]);
+    expect(hostOf([...start, "-H", "10.0.0.5"])).toBe("10.0.0.5");
+    expect(hostOf([...start, "--hostname", "::"])).toBe("::");
+    expect(hostOf(start)).toBeUndefined();
+  });
+
+  it("reaches itself on the loopback address unless it listens on one address only", () => {
+    expect(internalHost(undefined)).toBe("127.0.0.1");
+    expect(internalHost("0.0.0.0")).toBe("127.0.0.1");
+    expect(internalHost("::")).toBe("127.0.0.1");
+    expect(internalHost("10.0.0.5")).toBe("10.0.0.5");
+    expect(internalHost("::1")).toBe("[::1]");
   });
 });

@@ -50,3 +50,32 @@ export function launcherSwitches(env: SwitchEnv): { BURSAR_DEMO: "on" | "off"; S
   const pick = (name: "BURSAR_DEMO" | "SMARTBILL_SANDBOX") => ((parseSwitch(name, env[name]) ?? demoDefault) ? "on" : "off");
   return { BURSAR_DEMO: pick("BURSAR_DEMO"), SMARTBILL_SANDBOX: pick("SMARTBILL_SANDBOX") };
 }
+
+const LOOPBACK = "127.0.0.1";
+
+/** The host a `next start`/`next dev` command names (-H x, --hostname x, --hostname=x), if any. */
+export function hostOf(command: string[]): string | undefined {
+  for (let i = 0; i < command.length; i++) {
+    const a = command[i]!;
+    if (a === "-H" || a === "--hostname") return command[i + 1];
+    if (a.startsWith("--hostname=")) return a.slice("--hostname=".length);
+  }
+  return undefined;
+}
+
+/**
+ * What the launcher adds to `next start`/`next dev`: in demo mode (published passwords, the open
+ * sandbox) it listens on 127.0.0.1 only, unless the command names a host or HOSTNAME is set, which then
+ * is used. Outside demo mode, or for any other command, nothing: Next.js listens on every interface.
+ */
+export function launcherHostArgs(command: string[], env: SwitchEnv & { HOSTNAME?: string }): string[] {
+  const nextServer = command[0] === "next" && (command[1] === "start" || command[1] === "dev");
+  if (!nextServer || hostOf(command) !== undefined || !isDemoEnabled(env)) return [];
+  return ["-H", env.HOSTNAME?.trim() || LOOPBACK];
+}
+
+/** How the server reaches itself when it listens on `host`: a wildcard means the loopback address. */
+export function internalHost(host: string | undefined): string {
+  if (!host || host === "0.0.0.0" || host === "::" || host === "[::]") return LOOPBACK;
+  return host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+}

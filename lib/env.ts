@@ -25,6 +25,8 @@ const schema = smartBillSchema.extend({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().optional(),
   NEXTAUTH_URL: z.url().optional(),
+  /** next-auth's signing secret; also keys the known-device cookie (lib/auth/device-cookie.ts). */
+  NEXTAUTH_SECRET: z.string().optional(),
   /** 32 bytes, base64; checked where it is used (lib/crypto/secret-box.ts) so the message can say how. */
   BURSAR_ENCRYPTION_KEY: z.string().optional(),
   /** The demo school switch; read by lib/demo-mode.ts (shared with the launcher, so it takes the variables). */
@@ -49,6 +51,9 @@ const schema = smartBillSchema.extend({
   BURSAR_SLOT_WAIT_MS: z.coerce.number().int().min(0).optional(),
   BURSAR_LEASE_MARGIN_MS: z.coerce.number().int().min(0).optional(),
   BURSAR_RECONCILE_GRACE_MS: z.coerce.number().int().min(0).optional(),
+  /** Sign-up flood limits (lib/team/flood-limits.ts, docs/security.md); the e2e suite raises them. */
+  BURSAR_SIGN_UPS_PER_CLIENT_PER_HOUR: int(5, 1),
+  BURSAR_SIGN_UPS_PER_HOUR: int(50, 1),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -33,6 +33,27 @@ describe("the demo seed", () => {
     expect(await counts()).toEqual({ users: 3, sandboxAccounts: 2 });
   });
 
+  it("outside demo mode, ends the sessions of demo users left from a demo run and says why", async () => {
+    expect(await seedDemo(t.url, { ...quiet, env: { NODE_ENV: "production", BURSAR_DEMO: "on" } })).toBe("seeded");
+    const [admin] = await t.sql<{ id: string }[]>`select id from users where email = 'admin@demo.bursar.test'`;
+    await t.sql`insert into user_sessions (user_id, expires_at) values (${admin!.id}, now() + interval '1 hour')`;
+    const open = async () => (await t.sql<{ n: number }[]>`select count(*)::int as n from user_sessions where revoked_at is null`)[0]!.n;
+    expect(await open()).toBe(1);
+
+    const lines: string[] = [];
+    expect(await seedDemo(t.url, { baseUrl: "http://localhost:3000", log: (l) => lines.push(l), env: { BURSAR_DEMO: "off" } })).toBe("skipped");
+    expect(lines.join("\n")).toMatch(/demo users disabled: admin@demo\.bursar\.test, staff@demo\.bursar\.test, accountant@demo\.bursar\.test/);
+    expect(lines.join("\n")).toContain("BURSAR_DEMO=on");
+    expect(await open()).toBe(0);
+
+    // A deployment that never ran as the demo has nothing to disable.
+    const fresh = await createTestDb();
+    const quietLines: string[] = [];
+    await seedDemo(fresh.url, { baseUrl: "http://localhost:3000", log: (l) => quietLines.push(l), env: { BURSAR_DEMO: "off" } });
+    expect(quietLines.join("\n")).not.toContain("disabled");
+    await fresh.drop();
+  });
+
   it("prints no token in its banner", async () => {
     const lines: string[] = [];
     await seedDemo(t.url, { baseUrl: "http://localhost:3000", log: (l) => lines.push(l), env: { NODE_ENV: "development" } });

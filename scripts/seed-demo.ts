@@ -1,9 +1,11 @@
 // The demo: the demo school, then every further demo step, in order. Run by `npm start` / `npm run dev`
 // / `npm run db:seed` through scripts/with-db.ts. Idempotent: each step creates only what is missing.
-// Refuses (skips) when the demo is off — by default under NODE_ENV=production, see lib/demo-mode.ts.
+// Refuses (skips) when the demo is off — by default under NODE_ENV=production, see lib/demo-mode.ts —
+// and then disables demo users left from an earlier demo run (lib/auth/demo-accounts.ts).
 import type postgres from "postgres";
 import { createDb, type Database } from "../db/client";
 import { DEMO_ORG_NAME, DEMO_PASSWORD, DEMO_USERS, insertDemoSchool } from "../db/seed";
+import { disableDemoAccounts } from "../lib/auth/demo-accounts";
 import { hashPassword } from "../lib/auth/password";
 import { isDemoEnabled, isSandboxSwitchOn, type SwitchEnv } from "../lib/demo-mode";
 import { seedSandboxDemo } from "../lib/smartbill-sandbox/demo";
@@ -37,11 +39,22 @@ const STEPS: DemoStep[] = [
 export async function seedDemo(url: string, opts: { baseUrl: string; env?: SwitchEnv; log?: (line: string) => void }): Promise<"seeded" | "skipped"> {
   const env = opts.env ?? process.env;
   const log = opts.log ?? ((l: string) => console.log(l));
+  const h = createDb(url, { max: 1 });
   if (!isDemoEnabled(env)) {
     log("[bursar] demo school not seeded: BURSAR_DEMO is off (set BURSAR_DEMO=on to seed it).");
+    try {
+      const disabled = await disableDemoAccounts(h.db);
+      if (disabled.length) {
+        log(
+          `[bursar] demo users disabled: ${disabled.join(", ")} — BURSAR_DEMO is off and their password is published, ` +
+            "so their sign-in is refused and their sessions were ended. They work again only with BURSAR_DEMO=on.",
+        );
+      }
+    } finally {
+      await h.close();
+    }
     return "skipped";
   }
-  const h = createDb(url, { max: 1 });
   try {
     const { orgId } = await insertDemoSchool(h.db, () => hashPassword(DEMO_PASSWORD));
     for (const step of STEPS) {

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { launcherSwitches } from "../lib/demo-mode";
+import { hostOf, internalHost, launcherHostArgs, launcherSwitches } from "../lib/demo-mode";
 import { startEmbeddedPostgres, type EmbeddedPg } from "./embedded-pg";
 
 const argv = process.argv.slice(2);
@@ -30,11 +30,15 @@ async function main(): Promise<number> {
   persistedSecret("BURSAR_ENCRYPTION_KEY", "encryption.key", 32);
   const port = portOf(command) ?? process.env.PORT ?? "3000";
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
-  // How the server reaches itself (the built-in SmartBill sandbox is called over real HTTP).
-  process.env.BURSAR_INTERNAL_URL ??= `http://127.0.0.1:${port}`;
   // The demo switches, made explicit for the app: the embedded PostgreSQL (DATABASE_URL unset) is the
   // README's demo (demo school and sandbox on unless set); a DATABASE_URL is a deployment (off unless set).
   Object.assign(process.env, launcherSwitches(process.env));
+  // The demo (published passwords) listens on 127.0.0.1 unless a host is given: -H or HOSTNAME.
+  const hostArgs = launcherHostArgs(command, process.env);
+  command.push(...hostArgs);
+  if (hostArgs[1] === "127.0.0.1") console.log("[bursar] demo mode: listening on 127.0.0.1 only (HOSTNAME=0.0.0.0 exposes it; see README)");
+  // How the server reaches itself (the built-in SmartBill sandbox is called over real HTTP).
+  process.env.BURSAR_INTERNAL_URL ??= `http://${internalHost(hostOf(command))}:${port}`;
 
   let pg: EmbeddedPg | undefined;
   if (!process.env.DATABASE_URL) {

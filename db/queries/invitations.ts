@@ -23,6 +23,32 @@ export async function isMemberByEmail(db: Executor, orgId: string, email: string
   return !!row;
 }
 
+// Serialises invitation sends per key (an admin, a school) until the caller's transaction ends. Callers
+// take the admin's lock before the school's.
+export async function lockInvitationKey(tx: Executor, key: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`invite:${key}`}, 0))`);
+}
+
+/** Open, unexpired invitations of the school, counting at most `limit`. */
+export async function countOpenInvitations(tx: Executor, orgId: string, limit: number): Promise<number> {
+  const rows = await tx
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(and(eq(invitations.orgId, orgId), open, unexpired))
+    .limit(limit);
+  return rows.length;
+}
+
+/** Invitations the user created since `since` in any school (withdrawn and replaced ones too), at most `limit`. */
+export async function countInvitationsSentSince(tx: Executor, userId: string, since: Date, limit: number): Promise<number> {
+  const rows = await tx
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(and(eq(invitations.invitedBy, userId), gt(invitations.createdAt, since)))
+    .limit(limit);
+  return rows.length;
+}
+
 export async function revokeOpenInvitationsFor(db: Executor, orgId: string, email: string, now: Date) {
   await db
     .update(invitations)

@@ -68,6 +68,8 @@ export const invitations = pgTable(
   },
   (t) => [
     uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
+    // Sends per admin per hour (lib/team/invitation-limits.ts).
+    index("invitations_invited_by_time_idx").on(t.invitedBy, t.createdAt),
     // One open invitation per address and organisation.
     uniqueIndex("invitations_open_email_key")
       .on(t.orgId, t.email)
@@ -84,12 +86,31 @@ export const signInAttempts = pgTable(
     email: text("email").notNull(),
     // The caller's network address as derived in lib/auth/client-address.ts; null when unknown.
     clientAddress: text("client_address"),
+    // The known-device token the browser presented for this account (lib/auth/device-cookie.ts), if
+    // any: such attempts are limited per token instead of per account and client.
+    deviceId: text("device_id"),
     succeeded: boolean("succeeded").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("sign_in_attempts_email_time_idx").on(t.email, t.createdAt),
     index("sign_in_attempts_client_time_idx").on(t.clientAddress, t.createdAt),
+    index("sign_in_attempts_device_time_idx").on(t.deviceId, t.createdAt),
+  ],
+);
+
+// One row per sign-up that got past validation, for the per-client and global limits
+// (lib/team/sign-up-limits.ts). Kept apart from accounts: a refused or failed sign-up counts too.
+export const signUpAttempts = pgTable(
+  "sign_up_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientAddress: text("client_address"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("sign_up_attempts_time_idx").on(t.createdAt),
+    index("sign_up_attempts_client_time_idx").on(t.clientAddress, t.createdAt),
   ],
 );
 

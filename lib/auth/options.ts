@@ -7,14 +7,18 @@ import { getUserCredentialsByEmail } from "@/db/queries/users";
 import { safeRedirectUrl } from "./callback-url";
 import { clientAddressFrom } from "./client-address";
 import { logError } from "@/lib/log";
+import { DEMO_ACCOUNT_OFF, demoAccountRefusedLine, isDisabledDemoAccount } from "./demo-accounts";
+import { presentedDeviceId, rememberDevice } from "./device-cookie";
 import { normaliseEmail, verifyPassword } from "./password";
+import { emailField } from "./schemas";
 import { checkPassword, ThrottledError } from "./throttle";
 import { endUserSession, isUserSessionLive, SESSION_MAX_AGE_MS, startUserSession } from "./user-sessions";
 
-const credentials = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1000) });
+// The sign-up form's e-mail rule: NUL and other control characters never reach the database.
+const credentials = z.object({ email: emailField, password: z.string().min(1).max(1000) });
 
-// Thrown texts reach the sign-in form as `error` (`throttled:<account|client>:<ISO time>`); it maps
-// them to translated messages.
+// Thrown texts reach the sign-in form as `error` (`throttled:<account|client>:<ISO time>`, `demo-off`);
+// it maps them to translated messages.
 export const THROTTLED_PREFIX = "throttled:";
 
 // Compared against when the address is unknown, so timing does not reveal which addresses exist.
@@ -44,13 +48,23 @@ export const authOptions: NextAuthOptions = {
         const email = normaliseEmail(parsed.data.email);
         try {
           const user = await getUserCredentialsByEmail(db, email);
-          const ok = await checkPassword(db, { email, clientAddress: clientAddressFrom(req?.headers) }, async () => {
+          // A browser that signed in to this account before is limited on its own (lib/auth/throttle.ts).
+          const deviceId = user ? await presentedDeviceId(user.id) : null;
+          const ok = await checkPassword(db, { email, clientAddress: clientAddressFrom(req?.headers), deviceId }, async () => {
             const matches = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
             return matches && !!user;
           });
-          return ok && user ? { id: user.id, email: user.email, name: user.name } : null;
+          if (!ok || !user) return null;
+          // Checked after the password, so only the published password (under the lockout) gets the log line.
+          if (isDisabledDemoAccount(user.email)) {
+            console.warn(demoAccountRefusedLine(user.email));
+            throw new Error(DEMO_ACCOUNT_OFF);
+          }
+          await rememberDevice(user.id);
+          return { id: user.id, email: user.email, name: user.name };
         } catch (e) {
           if (e instanceof ThrottledError) throw new Error(`${THROTTLED_PREFIX}${e.scope}:${e.until.toISOString()}`);
+          if (e instanceof Error && e.message === DEMO_ACCOUNT_OFF) throw e;
           // next-auth puts the message in the error URL: never a database error's text or parameters.
           logError("auth.authorize", e);
           throw new Error("internal");

@@ -15,12 +15,14 @@ import { getUserProfile, insertUser, userExistsWithEmail } from "@/db/queries/us
 import { hashPassword } from "@/lib/auth/password";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { checkInvitationLimits } from "./flood-limits";
 import { hashInviteToken, INVITE_TTL_MS, newInviteToken } from "./tokens";
 import { isUniqueViolation } from "@/db/errors";
 
 export { listPendingInvitations } from "@/db/queries/invitations";
 
-// Inviting the same address again withdraws the earlier link and returns a fresh one.
+// Inviting the same address again withdraws the earlier link and returns a fresh one. Each send counts
+// towards the admin's hourly limit; the school's open invitations are capped (lib/team/flood-limits.ts).
 export async function createInvitation(
   db: Database,
   p: { orgId: string; actorUserId: string; email: string; role: Role },
@@ -32,6 +34,7 @@ export async function createInvitation(
   const { token, hash } = newInviteToken();
   await db.transaction(async (tx) => {
     await revokeOpenInvitationsFor(tx, p.orgId, email, new Date());
+    await checkInvitationLimits(tx, { orgId: p.orgId, actorUserId: p.actorUserId });
     const id = await insertInvitation(tx, {
       orgId: p.orgId,
       email,

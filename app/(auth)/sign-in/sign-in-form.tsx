@@ -18,8 +18,10 @@ import type { signInSchema } from "@/lib/auth/schemas";
 
 const resolver = lazyZodResolver(() => import("@/lib/auth/schemas").then((m) => m.signInSchema));
 
-// next-auth passes authorize()'s error text on: `throttled:<account|client>:<ISO time>`.
+// next-auth passes authorize()'s error text on: `throttled:<account|client>:<ISO time>`, or `demo-off`
+// for a demo user while demo mode is off (lib/auth/demo-accounts.ts).
 const THROTTLED = /^throttled:(account|client):(.+)$/;
+const DEMO_OFF = "demo-off";
 
 function minutesUntil(iso: string): number {
   return Math.max(1, Math.ceil((new Date(iso).getTime() - Date.now()) / 60_000));
@@ -51,6 +53,8 @@ export function SignInForm({ showDemoHint }: { showDemoHint: boolean }) {
     if (throttled) {
       const minutes = minutesUntil(throttled[2]!);
       setFormError(throttled[1] === "client" ? t("throttledClient", { minutes }) : t("throttled", { minutes }));
+    } else if (res?.error === DEMO_OFF) {
+      setFormError(t("demoOff"));
     } else if (res?.error === "CredentialsSignin") {
       setFormError(t("wrong"));
     } else {

@@ -26,3 +26,13 @@ export function securityHeaders(opts: { dev: boolean }): { key: string; value: s
 
 /** Sent only over https: behind a TLS-terminating proxy (x-forwarded-proto) or when the app URL is https. */
 export const HSTS = { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" };
+
+/**
+ * The same headers for a response the proxy answers itself (a malformed URL or action request): such an
+ * answer is not a page or route, so it is not trusted to pick up next.config's rules. HSTS as there:
+ * over https only.
+ */
+export function securityHeadersFor(req: { headers: Headers }, opts: { dev: boolean; appUrl: string | undefined }): [string, string][] {
+  const https = (opts.appUrl?.startsWith("https://") ?? false) || /https/.test(req.headers.get("x-forwarded-proto") ?? "");
+  return [...securityHeaders({ dev: opts.dev }), ...(https ? [HSTS] : [])].map(({ key, value }) => [key, value]);
+}

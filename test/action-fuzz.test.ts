@@ -115,7 +115,7 @@ const SAMPLES: Record<string, () => Record<string, unknown>> = {
   commitImportAction: () => ({ csv: IMPORT_CSV, mapping: IMPORT_MAPPING }),
   // The fuzz school has no billing profile: a start is refused (noProfile) and must leave no batch behind.
   bulkIssueSummaryAction: () => ({ selection: { ids: [fx.registrationId, fx.cancelId] } }),
-  startBulkIssueAction: () => ({ clientBatchId: uuid(), selection: { ids: [fx.registrationId] } }),
+  startBulkIssueAction: () => ({ clientBatchId: uuid(), selection: { ids: [fx.registrationId] }, confirmedCount: 1 }),
   cancelBulkIssueAction: () => ({ batchId: uuid() }),
   // The invoice inbox: unknown requests are refused as not found / no longer in doubt; null retries every retryable one.
   retryInvoiceAction: () => ({ requestId: uuid() }),

@@ -10,6 +10,7 @@ import { planInvoice } from "../lib/invoicing/documents/issuer";
 import { createManualRequest } from "../lib/invoicing/requests/manual";
 import { stopBoss } from "../lib/jobs/boss";
 import { cancelRegistration } from "../lib/registrations/registrations";
+import type { RegistrationFilter } from "../lib/registrations/schemas";
 import { createTestDb, type TestDb } from "./db";
 import { createInvoicingSchool, type InvoicingSchool } from "./invoicing";
 import { startSandbox, type Sandbox } from "./sandbox";
@@ -35,6 +36,9 @@ async function getBatch(id: string) {
   return { status: res.status, body: (await res.json()) as Record<string, unknown> & { batch?: { counts: Record<string, number>; skippedCount: number } } };
 }
 
+/** An "all matching" filter as the table sends it: every key, "no filter" said explicitly. */
+const filter = (f: Partial<RegistrationFilter> = {}): RegistrationFilter => ({ course: null, term: null, paymentStatus: [], status: "active", q: "", invoice: null, ...f });
+
 beforeAll(async () => {
   t = await createTestDb({ app: true });
   sandbox = await startSandbox({ db: t });
@@ -57,8 +61,8 @@ beforeEach(() => signOut());
 describe("bulk issue actions refuse and change nothing", () => {
   const calls = () => ({
     summary: () => act.bulkIssueSummaryAction({ selection: { ids: A.registrations } }),
-    start: () => act.startBulkIssueAction({ clientBatchId: randomUUID(), selection: { ids: A.registrations } }),
-    startAll: () => act.startBulkIssueAction({ clientBatchId: randomUUID(), selection: { all: {} } }),
+    start: () => act.startBulkIssueAction({ clientBatchId: randomUUID(), selection: { ids: A.registrations }, confirmedCount: 6 }),
+    startAll: () => act.startBulkIssueAction({ clientBatchId: randomUUID(), selection: { all: filter() }, confirmedCount: 6 }),
     cancel: () => act.cancelBulkIssueAction({ batchId: randomUUID() }),
   });
 
@@ -78,15 +82,15 @@ describe("bulk issue actions refuse and change nothing", () => {
 
   it("for another school's staff, as if A's rows did not exist", async () => {
     actAs({ userId: A.staffId });
-    const started = await act.startBulkIssueAction({ clientBatchId: randomUUID(), selection: { ids: A.registrations.slice(0, 1) } });
+    const started = await act.startBulkIssueAction({ clientBatchId: randomUUID(), selection: { ids: A.registrations.slice(0, 1) }, confirmedCount: 1 });
     expect(started.ok).toBe(true);
     const batchId = started.ok ? started.data.batchId : "";
 
     actAs({ userId: B.staffId });
     const before = await snapshot();
-    expect(await act.startBulkIssueAction({ clientBatchId: randomUUID(), selection: { ids: A.registrations } })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await act.startBulkIssueAction({ clientBatchId: randomUUID(), selection: { ids: A.registrations }, confirmedCount: 6 })).toMatchObject({ ok: false, code: "not_found" });
     // One of A's ids among B's own: the whole run is refused, nothing half-made.
-    expect(await act.startBulkIssueAction({ clientBatchId: randomUUID(), selection: { ids: [B.registrations[0]!, A.registrations[1]!] } })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await act.startBulkIssueAction({ clientBatchId: randomUUID(), selection: { ids: [B.registrations[0]!, A.registrations[1]!] }, confirmedCount: 2 })).toMatchObject({ ok: false, code: "not_found" });
     expect(await act.cancelBulkIssueAction({ batchId })).toMatchObject({ ok: false, code: "not_found", error: "invoiceBulk.errors.batchNotFound" });
     const summary = await act.bulkIssueSummaryAction({ selection: { ids: A.registrations } });
     expect(summary).toMatchObject({ ok: true, data: { selected: 0, toInvoice: 0, totalBani: 0, series: [] } });
@@ -127,7 +131,7 @@ describe("bulk issue", () => {
       },
     });
     // "All N matching" is the filter, re-read on the server: the cancelled one is not in "active".
-    const all = await act.bulkIssueSummaryAction({ selection: { all: { status: "active" } } });
+    const all = await act.bulkIssueSummaryAction({ selection: { all: filter({ status: "active" }) } });
     expect(all).toMatchObject({ ok: true, data: { selected: 4, toInvoice: 3, skipped: { cancelled: 0, inProgress: 1 } } });
   });
 
@@ -152,7 +156,7 @@ describe("bulk issue", () => {
     const s = await createInvoicingSchool(t, sandbox, { count: 4 });
     actAs({ userId: s.staffId });
     const clientBatchId = randomUUID();
-    const body = { clientBatchId, selection: { all: { status: "all" as const } } };
+    const body = { clientBatchId, selection: { all: filter({ status: "all" }) }, confirmedCount: 4 };
     const [first, second] = await Promise.all([act.startBulkIssueAction(body), act.startBulkIssueAction(body)]);
     expect(first.ok && second.ok).toBe(true);
     if (!first.ok || !second.ok) return;
@@ -163,9 +167,10 @@ describe("bulk issue", () => {
     const [{ batches }] = (await t.sql`select count(*)::int as batches from invoice_batches where org_id = ${s.orgId}`) as unknown as [{ batches: number }];
     expect(batches).toBe(1);
 
-    // A second run over the same rows skips them all: they are being invoiced.
-    const again = await act.startBulkIssueAction({ clientBatchId: randomUUID(), selection: { ids: s.registrations } });
-    expect(again).toMatchObject({ ok: true, data: { created: 0, skipped: 4 } });
+    // A second Confirm of the same summary (4) over the same rows: they are being invoiced now, so the
+    // count no longer matches and nothing is made.
+    const again = await act.startBulkIssueAction({ clientBatchId: randomUUID(), selection: { ids: s.registrations }, confirmedCount: 4 });
+    expect(again).toMatchObject({ ok: false, code: "conflict", error: "invoiceBulk.errors.countChanged" });
 
     expect(await act.cancelBulkIssueAction({ batchId: first.data.batchId })).toEqual({ ok: true, data: { cancelled: 4 } });
     const view = await getBatch(first.data.batchId);
@@ -179,7 +184,7 @@ describe("bulk issue", () => {
     const summary = await act.bulkIssueSummaryAction({ selection: { ids: s.registrations } });
     expect(summary).toMatchObject({ ok: true, data: { toInvoice: 2, series: [], blocked: "invoicing.errors.noProfile" } });
     const before = await snapshot();
-    expect(await act.startBulkIssueAction({ clientBatchId: randomUUID(), selection: { ids: s.registrations } })).toMatchObject({
+    expect(await act.startBulkIssueAction({ clientBatchId: randomUUID(), selection: { ids: s.registrations }, confirmedCount: 2 })).toMatchObject({
       ok: false,
       code: "conflict",
       error: "invoicing.errors.noProfile",
@@ -189,5 +194,55 @@ describe("bulk issue", () => {
     await t.sql`update smartbill_connections set disconnected_at = now() where org_id = ${s.orgId}`;
     const disconnected = await act.bulkIssueSummaryAction({ selection: { ids: s.registrations } });
     expect(disconnected).toMatchObject({ ok: true, data: { blocked: "invoiceBulk.errors.notConnected" } });
+  });
+
+  it("an \"all matching\" filter that does not parse is refused, never widened to every registration", async () => {
+    const s = await createInvoicingSchool(t, sandbox, { count: 3 });
+    actAs({ userId: s.staffId });
+    const bad: unknown[] = [
+      { ...filter(), status: "bogus" },
+      { ...filter(), status: null },
+      { ...filter(), course: "not-a-uuid" },
+      { ...filter(), course: "" },
+      { ...filter(), course: "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa" },
+      { ...filter(), paymentStatus: ["bogus"] },
+      { ...filter(), paymentStatus: "paid" },
+      { ...filter(), invoice: "paid" },
+      { ...filter(), term: "" },
+      { ...filter(), q: "x".repeat(101) },
+      { ...filter(), courseId: s.registrations[0] },
+      { status: "active" },
+      {},
+    ];
+    const before = await snapshot();
+    for (const all of bad) {
+      const selection = { all } as { all: RegistrationFilter };
+      expect(await act.bulkIssueSummaryAction({ selection }), JSON.stringify(all)).toMatchObject({ ok: false, code: "validation" });
+      expect(await act.startBulkIssueAction({ clientBatchId: randomUUID(), selection, confirmedCount: 3 }), JSON.stringify(all)).toMatchObject({ ok: false, code: "validation" });
+    }
+    expect(await snapshot()).toEqual(before);
+    // The same filter, well formed, starts.
+    expect(await act.startBulkIssueAction({ clientBatchId: randomUUID(), selection: { all: filter() }, confirmedCount: 3 })).toMatchObject({ ok: true, data: { created: 3 } });
+  });
+
+  it("a Confirm whose count no longer matches queues nothing; confirming the new count starts", async () => {
+    const s = await createInvoicingSchool(t, sandbox, { count: 3 });
+    actAs({ userId: s.staffId });
+    const selection = { all: filter() };
+    const summary = await act.bulkIssueSummaryAction({ selection });
+    expect(summary).toMatchObject({ ok: true, data: { toInvoice: 3 } });
+    // Meanwhile a colleague issues one of them by hand.
+    await createManualRequest(t.db, { orgId: s.orgId, actorUserId: s.staffId, registrationId: s.registrations[0]!, clientRequestId: randomUUID() });
+    const before = await snapshot();
+    const clientBatchId = randomUUID();
+    expect(await act.startBulkIssueAction({ clientBatchId, selection, confirmedCount: 3 })).toEqual({ ok: false, code: "conflict", error: "invoiceBulk.errors.countChanged" });
+    expect(await snapshot()).toEqual(before);
+    // A count that is not one a summary can show is a validation error.
+    for (const confirmedCount of [0, -1, 2.5, 10_000_000]) {
+      expect(await act.startBulkIssueAction({ clientBatchId, selection, confirmedCount }), String(confirmedCount)).toMatchObject({ ok: false, code: "validation" });
+    }
+    // The dialog reads the summary again; the same Confirm (same batch id) with the new count starts.
+    expect(await act.bulkIssueSummaryAction({ selection })).toMatchObject({ ok: true, data: { toInvoice: 2 } });
+    expect(await act.startBulkIssueAction({ clientBatchId, selection, confirmedCount: 2 })).toMatchObject({ ok: true, data: { created: 2, skipped: 1 } });
   });
 });

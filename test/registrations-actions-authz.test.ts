@@ -56,7 +56,7 @@ function everyAction() {
     cancelRegistration: () => act.cancelRegistrationAction({ registrationId: A.registration, reason: "no longer coming" }),
     recordPayment: () => act.recordPaymentAction(payment(A.registration)),
     voidPayment: () => act.voidPaymentAction({ paymentId, reason: "typed twice" }),
-    listRegistrationIds: () => act.listRegistrationIdsAction({}),
+    listRegistrationIds: () => act.listRegistrationIdsAction({ course: null, term: null, paymentStatus: [], status: "active", q: "", invoice: null }),
     previewImport: () => act.previewImportAction({ csv: IMPORT_CSV }),
     commitImport: () => act.commitImportAction({ csv: IMPORT_CSV, mapping: { clientName: "Client", participantName: "Copil", courseName: "Curs" } }),
   };

@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
+import { CSV_INJECTION_PAYLOADS, spreadsheetWouldEvaluate } from "@/test/csv-injection-payloads";
 import { currentMonth, invoiceFilterQuery, resolveInvoiceListFilter } from "./filter";
 import { buildInvoiceRegisterCsv, CSV_BOM, csvAmount, percentText, REGISTER_COLUMNS, type RegisterRow } from "./register-csv";
 import { parseInvoiceExportQuery } from "./schemas";
@@ -59,6 +60,31 @@ describe("buildInvoiceRegisterCsv", () => {
     const csv = buildInvoiceRegisterCsv([row({ clientName: "=HYPERLINK(\"http://x\")" })], header);
     expect(csv).not.toMatch(/;=HYPERLINK/);
     expect(csv).toContain("'=HYPERLINK");
+  });
+
+  it("writes no cell a spreadsheet would evaluate, for every payload of the corpus in every text field", () => {
+    // Each payload in every field we do not format ourselves (the VAT percentage comes from the database
+    // as text: it is checked as a number and treated as text when it is not one).
+    const rows = CSV_INJECTION_PAYLOADS.map((p) =>
+      row({ issuedSeries: p, issuedNumber: p, clientName: p, clientCif: p, reference: p, participantName: p, vatName: p, vatPercent: p, netBani: -123_450, vatBani: -25_925, totalBani: -149_375 }),
+    );
+    const csv = buildInvoiceRegisterCsv(rows, [...header.slice(0, -1), "=SUM(A1:A9)"]);
+    // One physical line per invoice: no line break inside a cell, so a line-based reader agrees too.
+    const lines = csv.slice(1).split(/\r\n|\r|\n/);
+    expect(lines).toHaveLength(rows.length + 2);
+    const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter: ";", skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toHaveLength(rows.length + 1);
+    for (const [i, cells] of parsed.data.entries()) {
+      expect(cells, `line ${i}`).toHaveLength(REGISTER_COLUMNS.length);
+      for (const cell of cells) expect(spreadsheetWouldEvaluate(cell), `line ${i}: ${JSON.stringify(cell)}`).toBe(false);
+    }
+    for (const [i, p] of CSV_INJECTION_PAYLOADS.entries()) {
+      const cells = parsed.data[i + 1]!;
+      // The text is kept (on one line, maybe behind the apostrophe); real negative amounts stay numbers.
+      expect(cells[3]!.replace(/^'/, ""), JSON.stringify(p)).toBe(p.replace(/\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g, " "));
+      expect(cells.slice(-3)).toEqual(["-1234.50", "-259.25", "-1493.75"]);
+    }
   });
 });
 

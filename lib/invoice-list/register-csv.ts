@@ -1,9 +1,11 @@
 // The invoice register as CSV for the accountant: one row per issued invoice. Pure (papaparse).
 // Excel in a Romanian locale splits on ";" and reads UTF-8 only after a BOM; amounts keep a dot
-// ("1234.50") so no locale turns them into dates or thousands.
+// ("1234.50") so no locale turns them into dates or thousands. Every text cell goes through textCell
+// (./csv-cell.ts): nothing from a client's or participant's name is ever evaluated as a formula.
 import Papa from "papaparse";
 import { todayInBucharest } from "@/lib/registrations/dates";
 import { baniToPlain } from "@/lib/registrations/money";
+import { numberCell, textCell } from "./csv-cell";
 
 export const CSV_DELIMITER = ";";
 export const CSV_BOM = "\uFEFF";
@@ -40,19 +42,11 @@ export function percentText(p: string | null): string {
 /** `header` holds the 12 column titles in order (translated by the caller). */
 export function buildInvoiceRegisterCsv(rows: RegisterRow[], header: readonly string[]): string {
   const data = rows.map((r) => [
-    todayInBucharest(r.date),
-    r.issuedSeries ?? "",
-    r.issuedNumber ?? "",
-    r.clientName ?? "",
-    r.clientCif ?? "",
-    r.reference,
-    r.participantName,
-    r.vatName ?? "",
-    percentText(r.vatPercent),
-    csvAmount(r.netBani),
-    csvAmount(r.vatBani),
-    csvAmount(r.totalBani),
+    ...[todayInBucharest(r.date), r.issuedSeries, r.issuedNumber, r.clientName, r.clientCif, r.reference, r.participantName, r.vatName].map((s) => textCell(s ?? "")),
+    numberCell(percentText(r.vatPercent)),
+    ...[r.netBani, r.vatBani, r.totalBani].map((bani) => numberCell(csvAmount(bani))),
   ]);
-  // escapeFormulae: a client named "=HYPERLINK(…)" stays text in Excel.
-  return CSV_BOM + Papa.unparse({ fields: [...header], data }, { delimiter: CSV_DELIMITER, newline: "\r\n", escapeFormulae: true }) + "\r\n";
+  // Papa quotes a cell holding the delimiter or a quote; the formulas are already neutralised (not
+  // Papa's escapeFormulae: it misses a cell with a line break in it, and would turn "-5.00" into text).
+  return CSV_BOM + Papa.unparse({ fields: header.map(textCell), data }, { delimiter: CSV_DELIMITER, newline: "\r\n" }) + "\r\n";
 }

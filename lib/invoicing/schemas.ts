@@ -48,10 +48,15 @@ export const bulkSelectionSchema = z.union([
 export type BulkSelectionInput = z.input<typeof bulkSelectionSchema>;
 
 export const bulkIssueSummarySchema = z.object({ selection: bulkSelectionSchema });
+/** More than any school has registrations: a count past it is not one a summary showed. */
+export const MAX_CONFIRMED_COUNT = 1_000_000;
+
 export const startBulkIssueSchema = z.object({
   /** Made once per confirm dialog: a double-clicked Confirm makes one batch. */
   clientBatchId: z.uuid(),
   selection: bulkSelectionSchema,
+  /** The number of invoices the summary showed and the person confirmed: the run must still make as many. */
+  confirmedCount: z.number().int().min(1).max(MAX_CONFIRMED_COUNT),
 });
 export const cancelBulkIssueSchema = z.object({ batchId: z.uuid() });
 

@@ -181,11 +181,24 @@ export const listRegistrationsSchema = z.object({
   paymentStatus: z.array(z.enum(PAYMENT_STATUSES)).catch([]).default([]),
   status: z.enum(["active", "cancelled", "all"]).catch("active").default("active"),
   q: z.string().trim().max(100).catch("").default(""),
-  // Refused, not caught: a bulk issue over "all matching" must never widen to every registration.
-  // (The URL's parser drops a bad value before it gets here.)
+  // Refused, not caught (the URL's parser drops a bad value before it gets here).
   invoice: z.enum(INVOICE_FILTERS, `${V}.invoiceFilter`).nullable().default(null),
 });
 export type ListRegistrationsParams = z.output<typeof listRegistrationsSchema>;
-/** The filter part alone: what the count and "select all N matching" re-apply. */
-export const registrationFilterSchema = listRegistrationsSchema.pick({ course: true, term: true, paymentStatus: true, status: true, q: true, invoice: true });
+
+/**
+ * The filter alone, as "all N matching" sends it to an action (bulk issue re-reads the ids from it).
+ * Fails closed, unlike the table's URL: every key is required and parsed strictly, an unknown key is
+ * refused, and "no filter" is said explicitly (null, [] or ""). A value the URL's parser would drop
+ * (an unknown status, a course id that is not an id) is a validation error here, never "no filter":
+ * a slightly wrong filter must not select every registration of the school.
+ */
+export const registrationFilterSchema = z.strictObject({
+  course: z.uuid(`${V}.filterInvalid`).nullable(),
+  term: z.string().trim().min(1, `${V}.filterInvalid`).max(100, `${V}.filterInvalid`).nullable(),
+  paymentStatus: z.array(z.enum(PAYMENT_STATUSES, `${V}.filterInvalid`)).max(PAYMENT_STATUSES.length, `${V}.filterInvalid`),
+  status: z.enum(["active", "cancelled", "all"], `${V}.filterInvalid`),
+  q: z.string().trim().max(100, `${V}.filterInvalid`),
+  invoice: z.enum(INVOICE_FILTERS, `${V}.invoiceFilter`).nullable(),
+});
 export type RegistrationFilter = z.output<typeof registrationFilterSchema>;

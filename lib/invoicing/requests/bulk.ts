@@ -18,6 +18,11 @@ export interface BulkRequestCommand {
   clientBatchId: string;
   /** Selected rows, or "all N matching this filter". */
   selection: { ids: string[] } | { filter: RegistrationFilterParams };
+  /**
+   * How many invoices the person confirmed (the summary's `toInvoice`). The action always sends it: if
+   * the selection would now make another number, nothing is queued and they are asked to confirm again.
+   */
+  confirmedCount?: number;
 }
 
 export interface BulkRequestResult {
@@ -90,6 +95,8 @@ export async function createBulkRequests(db: Database, c: BulkRequestCommand): P
       const uninvoiced = r.priceBani - q.invoiced;
       return r.status === "cancelled" || uninvoiced <= 0 || q.open ? [] : [{ registrationId: r.id, amountBani: uninvoiced }];
     });
+    // Throwing rolls the batch row back too: the same Confirm can be sent again after a new summary.
+    if (c.confirmedCount !== undefined && due.length !== c.confirmedCount) throw new AppError("conflict", "invoiceBulk.errors.countChanged");
     const plans = await planInvoices(tx, c.orgId, due);
     let created = 0;
     for (const part of chunks(plans, 500)) {

@@ -29,16 +29,21 @@ export function BulkActions({ selection, filter }: { selection: TableSelection; 
   // A summary answered after its dialog was closed (and another opened) must not land in the new one.
   const latest = useRef(0);
 
-  async function start() {
-    const chosen: BulkSelectionInput = selection.mode === "ids" ? { ids: selection.ids } : { all: filter };
+  async function summarize(chosen: BulkSelectionInput) {
     setSummary(null);
     setSummaryError(null);
-    setOpen({ selection: chosen });
     const ticket = ++latest.current;
     const res = await bulkIssueSummaryAction({ selection: chosen });
     if (ticket !== latest.current) return;
     if (res.ok) setSummary(res.data);
-    else setSummaryError(errorText(res) ?? null);
+    // The server refuses a filter it cannot parse (it never widens it to "no filter").
+    else setSummaryError((res.code === "validation" ? t("errors.badSelection") : errorText(res)) ?? null);
+  }
+
+  async function start() {
+    const chosen: BulkSelectionInput = selection.mode === "ids" ? { ids: selection.ids } : { all: filter };
+    setOpen({ selection: chosen });
+    await summarize(chosen);
   }
 
   return (
@@ -47,11 +52,19 @@ export function BulkActions({ selection, filter }: { selection: TableSelection; 
         <FileStack className="size-4" aria-hidden />
         {t("issue")}
       </Button>
-      {open && <BulkIssueDialog selection={open.selection} summary={summary} summaryError={summaryError} onOpenChange={(o) => {
+      {open && (
+        <BulkIssueDialog
+          selection={open.selection}
+          summary={summary}
+          summaryError={summaryError}
+          onStale={() => summarize(open.selection)}
+          onOpenChange={(o) => {
             if (o) return;
             latest.current++;
             setOpen(null);
-          }} />}
+          }}
+        />
+      )}
     </>
   );
 }

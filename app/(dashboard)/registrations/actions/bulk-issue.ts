@@ -7,14 +7,15 @@ import { AppError } from "@/lib/errors";
 import { bulkIssueSummarySchema, cancelBulkIssueSchema, startBulkIssueSchema, type BulkSelectionInput } from "@/lib/invoicing/schemas";
 import { summarizeBulk, type BulkSelection, cancelBatch, createBulkRequests } from "@/lib/invoicing";
 import { wakeQueuedInvoices } from "@/lib/jobs/enqueue";
-import type { RegistrationFilter } from "@/lib/registrations/schemas";
 import { memberAction } from "@/lib/safe-action";
 
 // Bulk issue from the registrations table: the confirm dialog's summary, the start, and the cancel of
-// what is still queued. "All N matching" arrives as the filter: the ids are re-read here, on the server.
+// what is still queued. "All N matching" arrives as the filter, parsed strictly (a bad key is refused,
+// never dropped): the ids are re-read here, on the server. The start carries the count the person
+// confirmed, and nothing is queued if the selection now makes another.
 
 function selectionOf(s: BulkSelectionInput): BulkSelection {
-  return "ids" in s ? { ids: s.ids } : { filter: s.all as RegistrationFilter };
+  return "ids" in s ? { ids: s.ids } : { filter: s.all };
 }
 
 export const bulkIssueSummaryAction = memberAction(
@@ -24,8 +25,8 @@ export const bulkIssueSummaryAction = memberAction(
 
 export const startBulkIssueAction = memberAction(
   { name: "startBulkIssue", schema: startBulkIssueSchema, permission: "issueInvoices" },
-  async ({ clientBatchId, selection }, ctx) => {
-    const result = await createBulkRequests(db, { orgId: ctx.orgId, actorUserId: ctx.user.id, clientBatchId, selection: selectionOf(selection) });
+  async ({ clientBatchId, selection, confirmedCount }, ctx) => {
+    const result = await createBulkRequests(db, { orgId: ctx.orgId, actorUserId: ctx.user.id, clientBatchId, selection: selectionOf(selection), confirmedCount });
     // The requests are committed: wake their series now rather than at the sweeper's next pass.
     await wakeQueuedInvoices(db, ctx.orgId);
     revalidatePath("/registrations");

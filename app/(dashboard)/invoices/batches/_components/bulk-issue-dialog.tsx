@@ -17,9 +17,17 @@ type Summary = Extract<Awaited<ReturnType<typeof bulkIssueSummaryAction>>, { ok:
 /**
  * The confirm step of a bulk issue: what will be invoiced, skipped, the total per series and the time
  * it will take. The batch's client id is made once per dialog, so a double-clicked Confirm (or a retry
- * after a lost answer) makes one batch; then the progress view takes over.
+ * after a lost answer) makes one batch; then the progress view takes over. Confirm sends the count shown:
+ * if the selection would now make another, nothing starts, and the summary is read again to re-confirm.
  */
-export function BulkIssueDialog(props: { selection: BulkSelectionInput; summary: Summary | null; summaryError: string | null; onOpenChange: (open: boolean) => void }) {
+export function BulkIssueDialog(props: {
+  selection: BulkSelectionInput;
+  summary: Summary | null;
+  summaryError: string | null;
+  /** The count changed since the summary: read it again. */
+  onStale: () => void;
+  onOpenChange: (open: boolean) => void;
+}) {
   const t = useTranslations("invoiceBulk.summary");
   const tc = useTranslations("common");
   const locale = useLocale();
@@ -33,12 +41,14 @@ export function BulkIssueDialog(props: { selection: BulkSelectionInput; summary:
   const s = props.summary;
 
   async function confirm() {
+    if (!s) return;
     setStarting(true);
     setFailure(null);
-    const res = await startBulkIssueAction({ clientBatchId, selection: props.selection });
+    const res = await startBulkIssueAction({ clientBatchId, selection: props.selection, confirmedCount: s.toInvoice });
     if (!res.ok) {
       setStarting(false);
       setFailure(errorText(res) ?? null);
+      if (res.error === "invoiceBulk.errors.countChanged") props.onStale();
       return;
     }
     router.push(`/invoices/batches/${res.data.batchId}`);

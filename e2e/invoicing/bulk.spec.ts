@@ -83,8 +83,8 @@ test("staff issue 50 invoices for all matching registrations; progress survives 
 
 test("cancel leaves what is still queued cancelled, and nothing of it reaches SmartBill", async ({ page, browser, db, sandbox }) => {
   const school = await createBulkSchool(page, db, { count: 20, priceBani: 30_000 });
-  // Slow SmartBill down so most of the run is still queued when it is cancelled.
-  await sandbox.control("add-fault", { account: school.smartbill.email, kind: "latency", path: "/invoice/v2", method: "POST", ms: 2_500, count: 20 });
+  // Slow SmartBill down (under SLOW_ANSWER_MS, so each create keeps its slot) so most of the run is still queued when it is cancelled.
+  await sandbox.control("add-fault", { account: school.smartbill.email, kind: "latency", path: "/invoice/v2", method: "POST", ms: 4_500, count: 20 });
 
   await page.goto("/registrations");
   await page.getByRole("checkbox", { name: "Select all registrations on this page" }).check();

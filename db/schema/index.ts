@@ -4,3 +4,4 @@ export * from "./smartbill";
 export * from "./billing";
 export * from "./registrations";
 export * from "./invoices";
+export * from "./imports";

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "use-intl";
 import { Alert } from "@/components/ui/alert";
@@ -86,6 +87,9 @@ function RunItem({ run }: { run: ImportRunView }) {
             <p data-testid="import-run-state">
               {t("runs.done", { clients: run.created.clients, registrations: run.created.registrations, payments: run.created.payments, unchanged: run.plan?.exists ?? 0 })}
             </p>
+            <Link href="/registrations" className="font-medium underline underline-offset-4">
+              {t("commit.toTable")}
+            </Link>
           </Alert>
         )}
         {run.status === "failed" && (

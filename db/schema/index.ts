@@ -5,3 +5,4 @@ export * from "./billing";
 export * from "./registrations";
 export * from "./invoices";
 export * from "./documents";
+export * from "./imports";

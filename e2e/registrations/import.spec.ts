@@ -3,7 +3,7 @@ import { expect, test } from "../fixtures/test";
 import { createCourse, uniqueSuffix } from "./helpers";
 
 const HEADER = "Părinte;E-mail;Copil;Curs;Preț;Achitat;Data plății;Localitate;Județ";
-const csvFile = (lines: string[]) => ({ name: "scoala.csv", mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\r\n")}\r\n`) });
+const csvFile = (lines: string[], name = "scoala.csv") => ({ name, mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\r\n")}\r\n`) });
 
 async function countsFor(db: postgres.Sql, email: string) {
   const [row] = await db<{ clients: number; registrations: number; payments: number }[]>`
@@ -44,8 +44,8 @@ test("staff import a CSV: a bad row's errors by row number, a corrected file com
   await expect(page.getByRole("button", { name: "Commit the import" })).toBeDisabled();
 
   // The school removes the bad row and chooses the file again.
-  await page.getByLabel("Choose another file").setInputFiles(csvFile([HEADER, ana, radu]));
-  await expect(page.getByTestId("chosen-file")).toHaveText("scoala.csv: 2 data rows, 9 columns");
+  await page.getByLabel("Choose another file").setInputFiles(csvFile([HEADER, ana, radu], `import-${s}.csv`));
+  await expect(page.getByTestId("chosen-file")).toHaveText(`import-${s}.csv: 2 data rows, 9 columns`);
   await page.getByRole("button", { name: "Dry run" }).click();
   await expect(page.getByTestId("dry-run-summary")).toHaveText("1 new client, 2 registrations, 1 payment, none already in Bursar, no errors.");
   expect(await countsFor(db, email)).toEqual({ clients: 0, registrations: 0, payments: 0 });
@@ -53,10 +53,13 @@ test("staff import a CSV: a bad row's errors by row number, a corrected file com
   const confirm = page.getByRole("dialog", { name: "Import these rows?" });
   await expect(confirm).toContainText("1 new client, 2 registrations and 1 payment");
   await confirm.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByTestId("import-result")).toHaveText("Added 1 new client, 2 registrations and 1 payment.");
+  // The commit queues a background import; its result shows in the list of imports.
+  await expect(page.getByTestId("import-queued")).toHaveText(`The import of import-${s}.csv is queued: its progress is shown below.`);
+  const run = page.getByRole("listitem", { name: `import-${s}.csv` });
+  await expect(run.getByTestId("import-run-state")).toHaveText("Import finished. Added 1 new client, 2 registrations and 1 payment.");
   expect(await countsFor(db, email)).toEqual({ clients: 1, registrations: 2, payments: 1 });
 
-  await page.getByRole("link", { name: "See the registrations" }).click();
+  await run.getByRole("link", { name: "See the registrations" }).click();
   await expect(page).toHaveURL(/\/registrations$/);
   await page.goto(`/registrations?q=${encodeURIComponent(`Ionescu ${s}`)}`);
   await expect(page.getByRole("row").filter({ hasText: `Ana Ionescu ${s}` })).toContainText("Partially paid");
@@ -64,13 +67,15 @@ test("staff import a CSV: a bad row's errors by row number, a corrected file com
 
   // The same file again: the dry run finds nothing new and the commit adds nothing.
   await page.goto("/registrations/import");
-  await page.getByLabel("choose a file").setInputFiles(csvFile([HEADER, ana, radu]));
+  await page.getByLabel("choose a file").setInputFiles(csvFile([HEADER, ana, radu], `again-${s}.csv`));
   await page.getByRole("button", { name: "Dry run" }).click();
   await expect(page.getByTestId("dry-run-summary")).toHaveText("No new clients, no registrations, no payments, 2 rows already in Bursar, no errors.");
   await expect(page.getByText("Nothing new: every row of this file is already in Bursar.")).toBeVisible();
   await page.getByRole("button", { name: "Commit the import" }).click();
   await page.getByRole("dialog", { name: "Import these rows?" }).getByRole("button", { name: "Import" }).click();
-  await expect(page.getByTestId("import-result")).toHaveText("Added no new clients, no registrations and no payments. 2 rows were already in Bursar.");
+  await expect(page.getByRole("listitem", { name: `again-${s}.csv` }).getByTestId("import-run-state")).toHaveText(
+    "Import finished. Added no new clients, no registrations and no payments. 2 rows were already in Bursar.",
+  );
   expect(await countsFor(db, email)).toEqual({ clients: 1, registrations: 2, payments: 1 });
 });
 

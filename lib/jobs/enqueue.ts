@@ -3,7 +3,7 @@ import type { Executor } from "@/db";
 import { getQueuedSeries } from "@/db/queries/invoices";
 import { logError } from "@/lib/log";
 import { getBoss } from "./boss";
-import { DRAIN_QUEUE, RECONCILE_QUEUE, WAKE_CHANNEL, drainKey, drainPayload, reconcileKey, reconcilePayload, type QueueName } from "./queues";
+import { DRAIN_QUEUE, IMPORT_QUEUE, RECONCILE_QUEUE, WAKE_CHANNEL, drainKey, drainPayload, importPayload, reconcileKey, reconcilePayload, type QueueName } from "./queues";
 
 // Wake-ups, sent after the request rows are committed. They never throw: a lost wake-up only delays
 // (the sweeper re-enqueues queued requests that made no progress for 30 s), and the caller's
@@ -52,4 +52,14 @@ export async function wakeQueuedInvoices(db: Executor, orgId: string): Promise<v
   } catch (e) {
     logError("jobs.wake", e);
   }
+}
+
+/**
+ * Wakes the school's import job after a run was queued (one waiting wake-up per school is enough), or
+ * at `startAfter` to look again while another process's job holds the school's running import (its own
+ * key, so a wake-up waiting for later never swallows an immediate one).
+ */
+export async function enqueueImport(orgId: string, opts: { startAfter?: Date } = {}): Promise<void> {
+  const data = importPayload.parse({ orgId });
+  await send(IMPORT_QUEUE, data, `import:${orgId}${opts.startAfter ? ":later" : ""}`, opts.startAfter);
 }

@@ -5,12 +5,15 @@ import { z } from "zod";
 
 export const DRAIN_QUEUE = "invoice-drain";
 export const RECONCILE_QUEUE = "invoice-reconcile";
-export type QueueName = typeof DRAIN_QUEUE | typeof RECONCILE_QUEUE;
+/** A school's CSV imports to run (lib/registrations/import/import-runs.ts): the run rows are the state. */
+export const IMPORT_QUEUE = "registration-import";
+export type QueueName = typeof DRAIN_QUEUE | typeof RECONCILE_QUEUE | typeof IMPORT_QUEUE;
 
 export const drainPayload = z.object({ orgId: z.uuid(), cif: z.string().min(1), series: z.string().min(1) });
 export type DrainPayload = z.infer<typeof drainPayload>;
 export const reconcilePayload = z.object({ orgId: z.uuid(), requestId: z.uuid() });
 export type ReconcilePayload = z.infer<typeof reconcilePayload>;
+export const importPayload = z.object({ orgId: z.uuid() });
 
 // "short": at most one job WAITING per singleton key, so a burst of wake-ups for one series (a bulk of
 // 300, twenty clicks, the sweeper) is one job; one more can wait while a drain runs, so a wake-up that
@@ -21,6 +24,9 @@ export type ReconcilePayload = z.infer<typeof reconcilePayload>;
 export const QUEUE_OPTIONS = {
   [DRAIN_QUEUE]: { policy: "short", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300, retentionMinutes: 60 },
   [RECONCILE_QUEUE]: { policy: "short", retryLimit: 10, retryDelay: 10, retryBackoff: true, expireInSeconds: 180, retentionMinutes: 60 },
+  // One waiting wake-up per school (its job runs every queued run of the school, one after the other);
+  // a job that died mid-run expires and is retried, and the retry resumes the run (import-runs.ts).
+  [IMPORT_QUEUE]: { policy: "short", retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 900, retentionMinutes: 60 },
 } as const;
 
 /** Immediate wake-ups share one key per series; delayed ones (backoff, rate limit) another, so a

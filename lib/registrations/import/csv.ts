@@ -1,54 +1,81 @@
 // Reading a school's spreadsheet export. Pure (papaparse), shared by the upload form and the server.
 import Papa from "papaparse";
-import { addDays, isIsoDate } from "../dates";
-import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from "./fields";
+import { IMPORT_FIELDS, MAX_HEADER_LENGTH, type ColumnMapping, type ImportField } from "./fields";
 
-export { IMPORT_FIELDS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, REQUIRED_FIELDS, type ColumnMapping, type ImportField } from "./fields";
+export { IMPORT_FIELDS, MAX_HEADER_LENGTH, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, REQUIRED_FIELDS, type ColumnMapping, type ImportField } from "./fields";
 
 export interface ParsedCsv {
   headers: string[];
-  /** Each data row with its row number as a spreadsheet shows it (the header is row 1; blank rows count). */
-  rows: { line: number; cells: Record<string, string> }[];
+  /** Each header's column: a Map, so a header (or a mapping) named `__proto__` or `toString` is just a name. */
+  columns: Map<string, number>;
+  /**
+   * Each non-blank data row with its row number as a spreadsheet shows it (the header is row 1; blank
+   * rows count). Cells by column, as the file has them: a short row is not padded to the header's width,
+   * so the work stays proportional to the file's size whatever its header row.
+   */
+  rows: { line: number; cells: string[] }[];
 }
 
-// A blank header gets its column number, a repeated one a suffix: each column must be choosable.
-function uniqueHeaders(raw: string[]): string[] {
+/**
+ * A blank header gets its column number, a repeated one a suffix: each column must be choosable.
+ * Linear: each base name keeps its next free suffix, so a header repeating one name 16,000 times costs
+ * 16,000 steps, not 16,000²/2 (each candidate name is tried at most once per base).
+ */
+export function uniqueHeaders(raw: readonly string[]): string[] {
   const seen = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   return raw.map((h, i) => {
-    let name = h.trim() || `(${i + 1})`;
-    for (let n = 2; seen.has(name); n++) name = `${h.trim() || `(${i + 1})`} (${n})`;
+    const base = cleanHeader(h) || `(${i + 1})`;
+    let name = base;
+    if (seen.has(name)) {
+      let n = nextSuffix.get(base) ?? 2;
+      while (seen.has(`${base} (${n})`)) n++;
+      name = `${base} (${n})`;
+      nextSuffix.set(base, n + 1);
+    }
     seen.add(name);
     return name;
   });
 }
 
-const V = "registrationErrors.validation";
+// Control characters and bidirectional overrides in a header are dropped: a header is shown in a
+// select, remembered (jsonb refuses NUL) and sent back as a mapping.
+const UNSAFE_IN_HEADER = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
+// Cut to what a mapping may name (the actions take at most 200 characters).
+const cleanHeader = (h: string) => h.replace(UNSAFE_IN_HEADER, "").trim().slice(0, MAX_HEADER_LENGTH).replace(LONE_SURROGATE, "\uFFFD");
+const LONE_SURROGATE = /\p{Cs}/gu;
 
-/** Parses CSV text (comma or semicolon, as Excel writes it in Romania; a BOM is ignored). */
+/** Parses CSV text (comma or semicolon, as Excel writes it in Romania; a BOM is ignored). Linear in the text. */
 export function parseCsv(text: string): ParsedCsv {
-  const body = text.replace(/^\uFEFF/, "");
+  // A lone surrogate (a file cut mid-character) becomes U+FFFD, as PostgreSQL would store it.
+  const body = text.replace(LONE_SURROGATE, "\uFFFD").replace(/^\uFEFF/, "");
   // The delimiter is guessed on non-blank lines; the parse itself keeps blank rows so row numbers match
   // the spreadsheet the school exported.
   const { delimiter } = Papa.parse<string[]>(body, { skipEmptyLines: "greedy", delimitersToGuess: [",", ";", "\t"], preview: 50 }).meta;
   const [head = [], ...records] = Papa.parse<string[]>(body, { delimiter }).data;
   const headers = uniqueHeaders(head);
-  const rows = records
-    .map((cells, i) => ({ line: i + 2, cells: Object.fromEntries(headers.map((h, c) => [h, (cells[c] ?? "").trim()])) }))
-    .filter((r) => Object.values(r.cells).some((v) => v !== ""));
-  return { headers, rows };
+  const columns = new Map(headers.map((h, c) => [h, c]));
+  const rows: ParsedCsv["rows"] = [];
+  records.forEach((record, i) => {
+    const cells = record.map((c) => c.trim());
+    if (cells.some((c) => c !== "")) rows.push({ line: i + 2, cells });
+  });
+  return { headers, columns, rows };
+}
+
+/** The cell of `header` in a row ("" when the row is shorter, or the file has no such column). */
+export function cellOf(csv: Pick<ParsedCsv, "columns">, cells: readonly string[], header: string | undefined): string {
+  const c = header === undefined ? undefined : csv.columns.get(header);
+  return c === undefined ? "" : (cells[c] ?? "");
 }
 
 /**
- * A payment date as spreadsheets write it: 2026-09-20, or the Romanian 20.09.2026 (also 20/09/2026).
- * A message key when it is not a real day, or is in the future (one day of slack, as the payment form).
+ * A payment date as spreadsheets write it, in ISO form: the Romanian 20.09.2026 (also 20/09/2026)
+ * becomes 2026-09-20; anything else is passed on as written, for the payment form's schema to judge.
  */
-export function readImportDate(raw: string, today: string): { date: string } | { error: string } {
+export function importDateOf(raw: string): string {
   const ro = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(raw.trim());
-  const date = ro ? `${ro[3]}-${ro[2]!.padStart(2, "0")}-${ro[1]!.padStart(2, "0")}` : raw.trim();
-  if (!isIsoDate(date)) return { error: `${V}.dateFormat` };
-  if (date < "2000-01-01") return { error: `${V}.dateRange` };
-  if (date > addDays(today, 1)) return { error: `${V}.dateFuture` };
-  return { date };
+  return ro ? `${ro[3]}-${ro[2]!.padStart(2, "0")}-${ro[1]!.padStart(2, "0")}` : raw.trim();
 }
 
 const plain = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -88,8 +115,8 @@ export function guessMapping(headers: string[]): ColumnMapping {
 export function adaptMapping(saved: ColumnMapping, headers: string[]): ColumnMapping {
   const out: ColumnMapping = {};
   for (const field of IMPORT_FIELDS) {
-    const header = saved[field];
-    if (!header) continue;
+    const header = Object.hasOwn(saved, field) ? saved[field] : undefined;
+    if (typeof header !== "string" || !header) continue;
     const match = headers.find((h) => h === header) ?? headers.find((h) => plain(h) === plain(header));
     if (match) out[field] = match;
   }

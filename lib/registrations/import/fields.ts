@@ -25,10 +25,16 @@ export const REQUIRED_FIELDS: readonly ImportField[] = ["clientName", "participa
 /** Which column (by header text) feeds each field; unmapped fields are absent. */
 export type ColumnMapping = Partial<Record<ImportField, string>>;
 
-// Each row commits through the same use-cases as the forms (client, registration, payment, audit), one
-// transaction for the file: about 400 rows took 25 s on a heavily loaded 2-core machine. Past this
-// size, split the file (or make the commit set-based).
+// A commit runs as a background job, set-based, in batches (lib/registrations/import/import-runs.ts):
+// 2,000 rows take a few seconds. The limit keeps one file's dry run (every row shown) readable.
 export const MAX_IMPORT_ROWS = 2_000;
+/**
+ * Columns a file may have: a spreadsheet export has a few dozen. With the row limit this bounds the
+ * cells a dry run looks at, and the options each column select lists.
+ */
+export const MAX_IMPORT_COLUMNS = 200;
+/** A header longer than this is cut (a mapping names a header in at most 200 characters). */
+export const MAX_HEADER_LENGTH = 100;
 /**
  * The largest file the screen accepts, stated to the user. The file travels as a server-action argument,
  * and proxy.ts refuses bodies over ACTION_BODY_LIMIT: JSON escaping (quotes, line breaks) can add to

@@ -1,11 +1,14 @@
-// The CSV import on real PostgreSQL: dry run with line numbers, one-transaction commit, idempotent.
-import { eq, sql } from "drizzle-orm";
+// The CSV import on real PostgreSQL: dry run with line numbers, commit as a queued run done by the job's
+// use-case, idempotent; every field through its form's schema; mappings are own-property lookups.
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clients, payments, registrations } from "@/db/schema";
+import { clients, importRuns, payments, registrations } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/test/db";
 import { makeRegOrg, type RegOrg } from "@/test/registrations-fixtures";
 import { MAX_IMPORT_ROWS } from "./csv";
-import { commitImport, mappingFor, previewImport } from "./import-registrations";
+import type { ColumnMapping } from "./csv";
+import { mappingFor, previewImport } from "./import-registrations";
+import { queueImport, runQueuedImports } from "./import-runs";
 import { invoicingTriggers } from "@/lib/invoicing/requests/automatic";
 
 let t: TestDb;
@@ -21,6 +24,14 @@ const count = async () => {
   const [r] = await t.db.execute(sql`select (select count(*) from registrations)::int r, (select count(*) from clients)::int c, (select count(*) from payments)::int p`);
   return r as { r: number; c: number; p: number };
 };
+
+/** What the commit button does, then what the import job does: the run as it ended. */
+async function commit(csvText: string, mapping: ColumnMapping) {
+  const queued = await queueImport(t.db, { orgId: A.id, actorUserId: A.users.staff, fileName: "scoala.csv", csvText, mapping });
+  await runQueuedImports(t.db, A.id, invoicingTriggers);
+  const [run] = await t.db.select().from(importRuns).where(and(eq(importRuns.orgId, A.id), eq(importRuns.id, queued.id)));
+  return run!;
+}
 
 const GOOD = [
   "Părinte;E-mail;Copil;Curs;Preț;Avans;Achitat;Data plății;Localitate;Județ",
@@ -50,17 +61,20 @@ describe("CSV import", () => {
       ],
       [5, "error", ["cif:cifInvalid"]],
     ]);
-    await expect(commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: bad, mapping: preview.mapping }, invoicingTriggers)).rejects.toMatchObject({
-      message: "registrationErrors.import.hasErrors",
-    });
+    const run = await commit(bad, preview.mapping);
+    expect(run).toMatchObject({ status: "failed", error: "registrationErrors.import.hasErrors", createdRegistrations: 0 });
+    expect(run.rowErrors.map((e) => e.line)).toEqual([2, 3, 4, 4, 4, 4, 5]);
     expect(await count()).toEqual(before);
   });
 
-  it("commits in one transaction, reads Romanian and plain amounts, and re-importing creates nothing", async () => {
+  it("commits through the job's use-case, reads Romanian and plain amounts, and re-importing creates nothing", async () => {
     const before = await count();
     const preview = await previewImport(t.db, A.id, GOOD);
     expect(preview.counts).toEqual({ create: 2, exists: 1, error: 0, newClients: 1, payments: 2 });
-    expect(await commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: GOOD, mapping: preview.mapping }, invoicingTriggers)).toEqual(preview.counts);
+    const run = await commit(GOOD, preview.mapping);
+    expect(run).toMatchObject({ status: "done", plan: preview.counts, createdClients: 1, createdRegistrations: 2, createdPayments: 2, error: null });
+    // The file is not kept once the run has ended.
+    expect(run.csv).toHaveLength(0);
     expect(await count()).toEqual({ r: before!.r + 2, c: before!.c + 1, p: before!.p + 2 });
     const [maria] = await t.db.select().from(clients).where(eq(clients.email, "maria@exemplu.ro"));
     const regs = await t.db.select().from(registrations).where(eq(registrations.clientId, maria!.id)).orderBy(registrations.participantName);
@@ -73,7 +87,7 @@ describe("CSV import", () => {
 
     const again = await previewImport(t.db, A.id, GOOD);
     expect(again.counts).toEqual({ create: 0, exists: 3, error: 0, newClients: 0, payments: 0 });
-    await commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: GOOD, mapping: again.mapping }, invoicingTriggers);
+    expect(await commit(GOOD, again.mapping)).toMatchObject({ status: "done", createdRegistrations: 0, createdPayments: 0 });
     expect(await count()).toEqual({ r: before!.r + 2, c: before!.c + 1, p: before!.p + 2 });
   });
 
@@ -82,12 +96,8 @@ describe("CSV import", () => {
     const big = `Părinte;Copil;Curs\n${"Dan Radu;Toma Radu;Dans modern\n".repeat(MAX_IMPORT_ROWS + 1)}`;
     await expect(previewImport(t.db, A.id, big)).rejects.toMatchObject({ message: "registrationImport.errors.tooManyRows" });
     const mapping = { clientName: "Părinte", participantName: "Copil", courseName: "Curs" };
-    await expect(commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: big, mapping }, invoicingTriggers)).rejects.toMatchObject({
-      message: "registrationImport.errors.tooManyRows",
-    });
-    await expect(commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: "Părinte;Copil;Curs\n", mapping }, invoicingTriggers)).rejects.toMatchObject({
-      message: "registrationImport.errors.noRows",
-    });
+    await expect(commit(big, mapping)).rejects.toMatchObject({ message: "registrationImport.errors.tooManyRows" });
+    await expect(commit("Părinte;Copil;Curs\n", mapping)).rejects.toMatchObject({ message: "registrationImport.errors.noRows" });
     expect(await count()).toEqual(before);
   });
 
@@ -95,11 +105,59 @@ describe("CSV import", () => {
     const csv = "Cine plătește;Pentru cine;Ce curs\nDan Radu;Toma Radu;Dans modern\n";
     expect((await previewImport(t.db, A.id, csv)).rows[0]!.status).toBe("error");
     const mapping = { clientName: "Cine plătește", participantName: "Pentru cine", courseName: "Ce curs" };
-    await commitImport(t.db, { orgId: A.id, actorUserId: A.users.staff, csvText: csv, mapping }, invoicingTriggers);
+    expect(await commit(csv, mapping)).toMatchObject({ status: "done" });
     expect(await mappingFor(t.db, A.id, ["Ce curs", "Pentru cine", "Cine plătește"])).toEqual(mapping);
     expect((await previewImport(t.db, A.id, csv)).counts).toMatchObject({ exists: 1, error: 0 });
     // The same headers spelled otherwise (another export, another keyboard) use the remembered mapping too.
     const respelled = "CINE PLATESTE;pentru cine;Ce curs\nDan Radu;Toma Radu;Dans modern\n";
     expect((await previewImport(t.db, A.id, respelled)).counts).toMatchObject({ exists: 1, error: 0 });
+  });
+
+  it("checks every field with its form's schema: a hostile participant name is a row error, never an internal error", async () => {
+    const before = await count();
+    const names = ["Ana \u202eeciov", "A".repeat(5_000), "Ana\u0000Pop", "B".repeat(400_000), "Ana\u2066Pop\u2069", "Ana\u0007Pop"];
+    const csv = ["Părinte;Copil;Curs", ...names.map((n, i) => `Dan Radu ${i};${n};Dans modern`)].join("\n");
+    const preview = await previewImport(t.db, A.id, csv, { clientName: "Părinte", participantName: "Copil", courseName: "Curs" });
+    expect(preview.rows.map((r) => [r.line, r.status, r.errors.map((e) => `${e.field}:${e.message}`)])).toEqual([
+      [2, "error", ["participantName:registrationErrors.validation.unsafeText"]],
+      [3, "error", ["participantName:tooLong"]],
+      [4, "error", ["participantName:registrationErrors.validation.unsafeText"]],
+      [5, "error", ["participantName:tooLong"]],
+      [6, "error", ["participantName:registrationErrors.validation.unsafeText"]],
+      [7, "error", ["participantName:registrationErrors.validation.unsafeText"]],
+    ]);
+    // The same rules for the client's fields (the client form's schema) and the payment's (the payment form's).
+    const more = "Părinte;Copil;Curs;Telefon;Achitat;Data plății\nDan\u0000Radu;Toma Radu;Dans modern;07\u202e22;1e9;2999-01-01\n";
+    const [row] = (await previewImport(t.db, A.id, more, { clientName: "Părinte", participantName: "Copil", courseName: "Curs", phone: "Telefon", paid: "Achitat", paidOn: "Data plății" })).rows;
+    expect(row!.errors.map((e) => `${e.field}:${e.message}`)).toEqual([
+      "clientName:registrationErrors.validation.unsafeText",
+      "phone:registrationErrors.validation.unsafeText",
+      "paid:registrationErrors.validation.amountFormat",
+      "paidOn:registrationErrors.validation.dateRange",
+    ]);
+    const run = await commit(csv, preview.mapping);
+    expect(run).toMatchObject({ status: "failed", error: "registrationErrors.import.hasErrors", createdRegistrations: 0 });
+    expect(await count()).toEqual(before);
+    // A NUL in a column no field reads is no one's business: the file is kept byte for byte until it runs.
+    const unread = "Părinte;Copil;Curs;Notă\nDan Nul;Toma Nul;Dans modern;a\u0000b\n";
+    expect(await commit(unread, { clientName: "Părinte", participantName: "Copil", courseName: "Curs" })).toMatchObject({ status: "done", createdRegistrations: 1 });
+  });
+
+  it("reads a mapping as own properties: __proto__, constructor and toString are column names like any other", async () => {
+    const before = await count();
+    for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
+      // Naming a column the file does not have is refused, whatever the name.
+      await expect(previewImport(t.db, A.id, "Părinte;Copil;Curs\nDan Radu;Toma Radu;Dans modern\n", { clientName: "Părinte", participantName: name, courseName: "Curs" })).rejects.toMatchObject({
+        code: "validation",
+        message: "registrationImport.errors.unknownColumn",
+      });
+    }
+    // A file whose columns have those names imports like any other.
+    const csv = "__proto__;constructor;toString\nDan Proto;Toma Proto;Dans modern\n";
+    const mapping = { clientName: "__proto__", participantName: "constructor", courseName: "toString" };
+    expect((await previewImport(t.db, A.id, csv, mapping)).counts).toMatchObject({ create: 1, error: 0 });
+    expect(await commit(csv, mapping)).toMatchObject({ status: "done", createdRegistrations: 1 });
+    expect(await mappingFor(t.db, A.id, ["__proto__", "constructor", "toString"])).toEqual(mapping);
+    expect(await count()).toMatchObject({ r: before.r + 1 });
   });
 });

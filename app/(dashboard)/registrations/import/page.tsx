@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArrowLeft, Download } from "lucide-react";
 import { Card, PageHeader } from "@/components/ui/card";
+import { db } from "@/db";
 import { requirePermission } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/registrations/import/fields";
+import { listImportRuns } from "@/lib/registrations/import/import-run-view";
 import { formatFileSize } from "./_components/read-csv-file";
 import { ImportWizard } from "./_components/import-wizard";
 
@@ -12,7 +14,7 @@ export const metadata: Metadata = { title: "Import registrations" };
 
 // Admins and staff only: an accountant is refused (403), like every page that changes registrations.
 export default async function Page() {
-  await requirePermission("manageRegistrations");
+  const member = await requirePermission("manageRegistrations");
   const t = await getT();
   const locale = await getLocale();
   const limit = t("registrationImport.how.limit", {
@@ -48,7 +50,7 @@ export default async function Page() {
             {t("registrationImport.templateHint")}
           </p>
         </Card>
-        <ImportWizard limitHint={limit} />
+        <ImportWizard limitHint={limit} initialRuns={await listImportRuns(db, member.org.id)} />
       </div>
     </>
   );

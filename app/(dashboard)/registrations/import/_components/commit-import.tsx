@@ -10,9 +10,9 @@ import type { ColumnMapping } from "@/lib/registrations/import/fields";
 import { commitImportAction } from "../../actions/import-registrations";
 import type { ChosenFile, ImportCounts } from "./types";
 
-// The use-case refuses a file while any row has an error (all rows or none), so Commit stays disabled
-// until the dry run finds none; a confirmation says what will be added.
-export function CommitImport({ file, mapping, counts, onDone }: { file: ChosenFile; mapping: ColumnMapping; counts: ImportCounts; onDone: (c: ImportCounts) => void }) {
+// The import job refuses a file while any row has an error, so Commit stays disabled until the dry run
+// finds none; a confirmation says what will be added. The request only queues the import.
+export function CommitImport({ file, mapping, counts, onQueued }: { file: ChosenFile; mapping: ColumnMapping; counts: ImportCounts; onQueued: (runId: string) => void }) {
   const t = useTranslations("registrationImport.commit");
   const tc = useTranslations("common");
   const errorText = useErrorText();
@@ -26,10 +26,10 @@ export function CommitImport({ file, mapping, counts, onDone }: { file: ChosenFi
     setPending(true);
     setFailure(null);
     try {
-      const res = await commitImportAction({ csv: file.csv, mapping });
+      const res = await commitImportAction({ csv: file.csv, mapping, fileName: file.name });
       if (!res.ok) return setFailure(errorText(res) ?? null);
       setOpen(false);
-      onDone(res.data);
+      onQueued(res.data.runId);
     } finally {
       setPending(false);
     }
@@ -52,9 +52,6 @@ export function CommitImport({ file, mapping, counts, onDone }: { file: ChosenFi
         >
           <div className="space-y-4" aria-busy={pending}>
             {failure && <Alert tone="error">{failure}</Alert>}
-            <p className="text-sm text-slate-600" aria-live="polite">
-              {pending ? t("slow") : ""}
-            </p>
             <DialogFooter cancelLabel={tc("cancel")} busy={pending}>
               <Button type="button" onClick={commit} pending={pending}>
                 {pending ? t("running") : t("confirmButton")}

@@ -1,24 +1,27 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import Link from "next/link";
+import { useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "use-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useErrorText } from "@/components/use-error-text";
 import { MAX_IMPORT_BYTES, REQUIRED_FIELDS, type ColumnMapping } from "@/lib/registrations/import/fields";
+import type { ImportRunView } from "@/lib/registrations/import/import-run-view";
 import { previewImportAction } from "../../actions/import-registrations";
 import { ColumnMappingForm } from "./column-mapping";
 import { CommitImport } from "./commit-import";
 import { DryRunTable } from "./dry-run-table";
 import { FileDrop } from "./file-drop";
+import { IMPORT_RUNS_KEY, ImportRuns } from "./import-runs";
 import { formatFileSize, readCsvFile } from "./read-csv-file";
 import type { ChosenFile, ImportCounts, Preview } from "./types";
 
 // Choose a file → match its columns → dry run → commit. The file is read in the browser and sent whole
-// with each dry run and the commit; the server re-checks every row when committing.
-export function ImportWizard({ limitHint }: { limitHint: string }) {
+// with each dry run and the commit; the commit queues a background import, which checks every row again
+// and whose progress and result the list of imports below shows (also after a reload).
+export function ImportWizard({ limitHint, initialRuns }: { limitHint: string; initialRuns: ImportRunView[] }) {
   const t = useTranslations("registrationImport");
   const locale = useLocale();
   const errorText = useErrorText();
@@ -32,15 +35,24 @@ export function ImportWizard({ limitHint }: { limitHint: string }) {
   /** The text of what went wrong, shown in the step it happened in. */
   const [failure, setFailure] = useState<string | null>(null);
   const [missing, setMissing] = useState<typeof REQUIRED_FIELDS>([]);
-  const [done, setDone] = useState<ImportCounts | null>(null);
+  const [queued, setQueued] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  const queryClient = useQueryClient();
 
   function reset() {
     setFile(null);
     setPreview(null);
     setFailure(null);
     setMissing([]);
-    setDone(null);
+    setQueued(null);
+  }
+
+  function onQueued() {
+    const name = file?.name ?? "";
+    reset();
+    setQueued(name);
+    setAnnouncement(t("commit.queued", { name }));
+    void queryClient.invalidateQueries({ queryKey: IMPORT_RUNS_KEY });
   }
 
   async function choose(chosen: File) {
@@ -87,26 +99,6 @@ export function ImportWizard({ limitHint }: { limitHint: string }) {
   const summaryOf = (c: ImportCounts) =>
     t("dryRun.summary", { clients: c.newClients, registrations: c.create, payments: c.payments, unchanged: c.exists, errors: c.error });
 
-  if (done) {
-    return (
-      <Card className="space-y-4 p-5 sm:p-6">
-        <Alert tone="success" title={t("commit.doneTitle")}>
-          <p aria-live="polite" data-testid="import-result">
-            {t("commit.done", { clients: done.newClients, registrations: done.create, payments: done.payments, unchanged: done.exists })}
-          </p>
-        </Alert>
-        <div className="flex flex-wrap gap-2">
-          <Button asChild>
-            <Link href="/registrations">{t("commit.toTable")}</Link>
-          </Button>
-          <Button type="button" variant="secondary" onClick={reset}>
-            {t("commit.another")}
-          </Button>
-        </div>
-      </Card>
-    );
-  }
-
   return (
     <div className="space-y-6">
       <p className="sr-only" aria-live="polite" role="status">
@@ -126,6 +118,11 @@ export function ImportWizard({ limitHint }: { limitHint: string }) {
         )}
         {file && file.rows === 0 && <Alert tone="warning">{t("file.noRows")}</Alert>}
         {failure && !file && <Alert tone="error">{failure}</Alert>}
+        {queued !== null && !file && (
+          <Alert tone="success">
+            <p data-testid="import-queued">{t("commit.queued", { name: queued })}</p>
+          </Alert>
+        )}
       </Card>
 
       {file && file.rows > 0 && (
@@ -164,9 +161,11 @@ export function ImportWizard({ limitHint }: { limitHint: string }) {
           {preview.counts.error > 0 && <Alert tone="error">{t("dryRun.hasErrors", { count: preview.counts.error })}</Alert>}
           {preview.counts.error === 0 && preview.counts.create === 0 && <Alert tone="info">{t("dryRun.nothingNew")}</Alert>}
           <DryRunTable rows={preview.rows} errorCount={preview.counts.error} />
-          <CommitImport file={file} mapping={mapping} counts={preview.counts} onDone={setDone} />
+          <CommitImport file={file} mapping={mapping} counts={preview.counts} onQueued={onQueued} />
         </Card>
       )}
+
+      <ImportRuns initial={initialRuns} />
     </div>
   );
 }

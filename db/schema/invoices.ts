@@ -221,6 +221,9 @@ export const invoiceSeries = pgTable(
     nextNumber: integer("next_number"),
     padWidth: integer("pad_width"),
     knownAt: timestamp("known_at", { withTimezone: true }),
+    // When the last GET /series that set next_number was asked (database clock): a proof may take that
+    // number instead of asking again if it was asked after the proof's grace ended.
+    nextReadAt: timestamp("next_read_at", { withTimezone: true }),
     blockedByRequestId: uuid("blocked_by_request_id"),
     blockedAt: timestamp("blocked_at", { withTimezone: true }),
   },

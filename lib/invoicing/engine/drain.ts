@@ -1,4 +1,5 @@
 import "server-only";
+import { performance } from "node:perf_hooks";
 import { and, eq } from "drizzle-orm";
 import { getActiveConnection } from "@/db/queries/smartbill-connections";
 import { invoiceRequests } from "@/db/schema";
@@ -71,10 +72,11 @@ async function failQueued(deps: InvoicingDeps, s: SeriesRef, move: "notConnected
  */
 async function refreshNextNumber(deps: InvoicingDeps, s: SeriesRef, creds: SmartBillCredentials, o: Resolved): Promise<DrainStop | null> {
   // Once per drain at most every FRESH_NEXT_NUMBER_MS, and a manual request may be waiting behind it.
+  const asked = performance.now();
   const list = await deps.sb.series.list(creds, { type: "f" }, { maxWaitMs: o.slotWaitMs, priority: "interactive" });
   const found = list.find((x) => x.name === s.series);
   if (!found) return "series_missing";
-  await storeNextNumber(deps.db, s, found.nextNumber);
+  await storeNextNumber(deps.db, s, found.nextNumber, performance.now() - asked);
   return null;
 }
 

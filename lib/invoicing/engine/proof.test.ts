@@ -14,6 +14,7 @@ import { claimNext, confirmClaim, payloadForSend } from "./claim";
 import { drainSeries } from "./drain";
 import { markText } from "./mark";
 import { recordIssued } from "./record";
+import { storeNextNumber } from "./series";
 import { linkInvoice, markNotCreated, reconcileRequest, sweepExpiredLeases } from "./reconcile";
 
 let t: TestDb;
@@ -143,6 +144,56 @@ describe("a create that lands late", () => {
     const carrying = (await docs()).filter((d) => d.mentions?.includes(markText(linked.mark!)));
     expect(carrying.map((d) => d.number)).toEqual([linked.issuedNumber]);
     expect(linked.evidence!.candidates.find((c) => c.number === person.number)).toMatchObject({ read: "no_mark" });
+  });
+});
+
+describe("the series' next number a proof reads from", () => {
+  it("is never one asked before the grace ended (the create may have landed after it); one asked after spares a GET /series", async () => {
+    const s = await createInvoicingSchool(t, sandbox, { count: 2 });
+    const ref = { orgId: s.orgId, cif: SCHOOL_CIF, series: "BRS" };
+    const grace = 1_000;
+    const deps = s.deps({ reconcileGraceMs: grace });
+    await sandbox.admin.addFault({ account: DEMO.email, kind: "timeout_after_store", path: "/invoice/v2", ms: 5_000 });
+    const a = await createManualRequest(t.db, { orgId: s.orgId, actorUserId: s.staffId, registrationId: s.registrations[0]!, clientRequestId: randomUUID() });
+    expect((await drainSeries(deps, s.orgId, SCHOOL_CIF, "BRS")).inDoubt).toEqual([a.request.id]);
+    const mark = markText((await request(s, a.request.id)).mark!);
+    const landed = (await docs()).find((d) => d.mentions?.includes(mark))!;
+    // A read from before the create landed: SmartBill's next number was the landed one. Trusting it would
+    // leave the landed document out of the proof, call it "not created" and send it again.
+    await t.db.execute(sql`
+      update invoice_series set next_number = ${Number(landed.number)}, next_read_at = now() - interval '1 hour'
+      where org_id = ${s.orgId} and company_cif = ${SCHOOL_CIF} and series_name = 'BRS'`);
+    await new Promise((r) => setTimeout(r, grace));
+    await sandbox.mark();
+    expect(await reconcileRequest(deps, s.orgId, a.request.id)).toBe("linked");
+    expect((await sandbox.calls()).filter((c) => c.path === "/series")).toHaveLength(1);
+    expect((await request(s, a.request.id)).issuedNumber).toBe(landed.number);
+
+    // A second doubt; another proof (or a drain) asks SmartBill after this one's grace ended: taken as is.
+    await sandbox.admin.addFault({ account: DEMO.email, kind: "timeout_after_store", path: "/invoice/v2", ms: 5_000 });
+    const b = await createManualRequest(t.db, { orgId: s.orgId, actorUserId: s.staffId, registrationId: s.registrations[1]!, clientRequestId: randomUUID() });
+    expect((await drainSeries(deps, s.orgId, SCHOOL_CIF, "BRS")).inDoubt).toEqual([b.request.id]);
+    await new Promise((r) => setTimeout(r, grace));
+    const next = (await sandbox.sb.series.list(sandbox.creds, { type: "f" })).find((x) => x.name === "BRS")!.nextNumber;
+    await storeNextNumber(t.db, ref, next, 0);
+    await sandbox.mark();
+    expect(await reconcileRequest(deps, s.orgId, b.request.id)).toBe("linked");
+    expect((await sandbox.calls()).filter((c) => c.path === "/series")).toHaveLength(0);
+  });
+});
+
+describe("proofs at the same time", () => {
+  it("read each document once between them", async () => {
+    const s = await createInvoicingSchool(t, sandbox, { count: 2 });
+    const deps = s.deps();
+    await sandbox.admin.addFault({ account: DEMO.email, kind: "timeout_after_store", path: "/invoice/v2", ms: 5_000, count: 2 });
+    const ids = [];
+    for (const registrationId of s.registrations) ids.push((await createManualRequest(t.db, { orgId: s.orgId, actorUserId: s.staffId, registrationId, clientRequestId: randomUUID() })).request.id);
+    expect((await drainSeries(deps, s.orgId, SCHOOL_CIF, "BRS")).inDoubt.sort()).toEqual([...ids].sort());
+    await sandbox.mark();
+    expect(await Promise.all(ids.map((id) => reconcileRequest(deps, s.orgId, id)))).toEqual(["linked", "linked"]);
+    // Two documents, each read once, whichever proof asked first.
+    expect((await sandbox.calls()).filter((c) => c.path === "/invoice/pdf")).toHaveLength(2);
   });
 });
 

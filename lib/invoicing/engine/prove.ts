@@ -1,4 +1,5 @@
 import "server-only";
+import { performance } from "node:perf_hooks";
 import { and, eq, gte, isNotNull, lt, sql, type SQLWrapper } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { documentReads, invoiceRequests, outsideInvoices, type InvoiceRequest, type ProofCandidate, type ReconcileEvidence } from "@/db/schema";
@@ -6,7 +7,7 @@ import { isSmartBillError, type CallOptions, type CallPriority, type SmartBill, 
 import { pdfText } from "@/lib/smartbill/pdf-text";
 import { leiToBani } from "../documents/totals";
 import { findMarks } from "./mark";
-import { getSeries, numberForms, storeNextNumber, type SeriesRef } from "./series";
+import { getSeries, nextNumberReadAfter, numberForms, storeNextNumber, type SeriesRef } from "./series";
 
 // Proof by reading the documents. SmartBill gives an invoice back only as its PDF, so to know whether an
 // in-doubt create made an invoice, Bursar reads the series' next number, then the PDFs of the numbers the
@@ -28,6 +29,11 @@ export interface ProofDeps {
   priority?: CallPriority;
   /** When this proof's work began (the grace's end for the automatic one): background reads age from then. */
   since?: number;
+  /**
+   * The end of the request's grace: any create of it had landed by then, so SmartBill's next number read
+   * at or after it (by a drain or another proof) serves this proof too, without another GET /series.
+   */
+  graceEnd?: Date | null;
 }
 
 const callOptions = (d: Pick<ProofDeps, "slotWaitMs" | "priority" | "since">): CallOptions => ({
@@ -96,6 +102,29 @@ async function earlierReads(db: Executor, s: SeriesRef, from: number, to: number
   return new Map(rows.map((r) => [Number(r.number), r]));
 }
 
+type DocumentRead = Awaited<ReturnType<typeof readDocument>>;
+
+// Proofs running at once in this process (a burst after a bulk run) share a read of the same document
+// instead of each spending a call on it; one that finished meanwhile (here or in another process) is
+// taken from document_reads.
+const readsInFlight = new Map<string, Promise<DocumentRead>>();
+
+function sharedRead(d: ProofDeps, creds: SmartBillCredentials, s: SeriesRef, n: number, width: number | null): Promise<DocumentRead> {
+  // A person's read is not made to wait behind a background one.
+  const key = `${d.priority ?? "background"}|${s.orgId}|${s.cif}|${s.series}|${n}`;
+  const running = readsInFlight.get(key);
+  if (running) return running;
+  const read = (async (): Promise<DocumentRead> => {
+    const done = (await earlierReads(d.db, s, n, n + 1)).get(n);
+    if (done) return { number: done.number, marks: done.marks };
+    const doc = await readDocument(d, creds, s.series, n, width);
+    if (!("error" in doc)) await rememberRead(d.db, s, doc.number, doc.marks);
+    return doc;
+  })().finally(() => readsInFlight.delete(key));
+  readsInFlight.set(key, read);
+  return read;
+}
+
 async function rememberRead(db: Executor, s: SeriesRef, number: string, marks: string[]): Promise<void> {
   await db.insert(documentReads).values({ orgId: s.orgId, companyCif: s.cif, seriesName: s.series, number, marks }).onConflictDoNothing();
   if (!marks.length) await db.insert(outsideInvoices).values({ orgId: s.orgId, companyCif: s.cif, seriesName: s.series, number }).onConflictDoNothing();
@@ -110,11 +139,15 @@ export async function proveRequest(deps: ProofDeps, r: InvoiceRequest, creds: Sm
   const d = { ...deps, since: deps.since ?? Date.now() };
   const s: SeriesRef = { orgId: r.orgId, cif: r.companyCif, series: r.seriesName };
   const checkedAt = new Date().toISOString();
-  const list = await d.sb.series.list(creds, { type: "f" }, callOptions(d));
-  const found = list.find((x) => x.name === r.seriesName);
-  if (!found) return { checkedAt, nextNumberNow: null, fromNumber: null, candidates: [], skipped: 0, verdict: "series_missing" };
-  const next = found.nextNumber;
-  await storeNextNumber(d.db, s, next);
+  let next = d.graceEnd ? await nextNumberReadAfter(d.db, s, d.graceEnd) : null;
+  if (next === null) {
+    const asked = performance.now();
+    const list = await d.sb.series.list(creds, { type: "f" }, callOptions(d));
+    const found = list.find((x) => x.name === r.seriesName);
+    if (!found) return { checkedAt, nextNumberNow: null, fromNumber: null, candidates: [], skipped: 0, verdict: "series_missing" };
+    next = found.nextNumber;
+    await storeNextNumber(d.db, s, next, performance.now() - asked);
+  }
   // The lowest number the create could take; unknown (a request from before the claim recorded it): the reads' reach back.
   const from = r.expectedNumber !== null ? Number(r.expectedNumber) : Math.max(1, next - MAX_PROOF_READS);
   const base = { checkedAt, nextNumberNow: String(next), fromNumber: String(from) };
@@ -135,13 +168,12 @@ export async function proveRequest(deps: ProofDeps, r: InvoiceRequest, creds: Sm
         break;
       }
       reads++;
-      const doc = await readDocument(d, creds, r.seriesName, n, width);
+      const doc = await sharedRead(d, creds, s, n, width);
       if ("error" in doc) {
         candidates.push({ number: doc.number, read: "unreadable", marks: [], totalBani: null, detail: doc.error, ...(doc.transient ? { transient: true } : {}) });
         continue;
       }
       found = { number: doc.number, marks: doc.marks };
-      await rememberRead(d.db, s, found.number, found.marks);
     }
     if (found.marks.includes(r.mark)) {
       const st = await d.sb.invoices.paymentStatus(creds, { seriesName: r.seriesName, number: found.number }, callOptions(d));

@@ -120,7 +120,7 @@ export async function reconcileRequest(
   const since = grace?.getTime() ?? Date.now();
   const person = asker === "person";
   const slotWaitMs = person ? resolved(deps).slotWaitMs : Math.max(resolved(deps).slotWaitMs, BACKGROUND_PROOF_WAIT_MS);
-  const evidence = await proveRequest({ ...deps, slotWaitMs, priority: person ? "interactive" : "background", since }, r, await credsFor(deps.db, r));
+  const evidence = await proveRequest({ ...deps, slotWaitMs, priority: person ? "interactive" : "background", since, graceEnd: grace }, r, await credsFor(deps.db, r));
   switch (evidence.verdict) {
     case "linked": {
       const own = evidence.candidates.find((c) => c.read === "own_mark")!;
@@ -196,7 +196,7 @@ export async function markNotCreated(deps: InvoicingDeps, c: { orgId: string; ac
   if (!r || r.status !== "in_doubt") throw new AppError("conflict", "invoicing.errors.notInDoubt");
   const grace = await graceEndsAt(deps, r);
   if (grace && grace.getTime() > Date.now()) throw new AppError("conflict", "invoicing.errors.tooEarlyToDecide");
-  const evidence = await proveRequest({ ...deps, slotWaitMs: 15_000, priority: "interactive" }, r, await credsFor(deps.db, r));
+  const evidence = await proveRequest({ ...deps, slotWaitMs: 15_000, priority: "interactive", graceEnd: grace }, r, await credsFor(deps.db, r));
   if (evidence.candidates.some((x) => x.read === "own_mark")) {
     await storeEvidence(deps.db, r, evidence);
     throw new AppError("conflict", "invoicing.errors.markFound", undefined, `${r.seriesName}-${evidence.candidates.find((x) => x.read === "own_mark")!.number}`);

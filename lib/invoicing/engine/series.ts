@@ -20,12 +20,26 @@ export async function getSeries(db: Executor, s: SeriesRef): Promise<InvoiceSeri
   return row ?? null;
 }
 
-/** Stores SmartBill's next number (as GET /series said it). */
-export async function storeNextNumber(db: Executor, s: SeriesRef, next: number): Promise<void> {
+/**
+ * Stores SmartBill's next number as GET /series said it, with when it was asked: `askedMsAgo` (measured
+ * on this process's monotonic clock) before now on the database's clock — SmartBill's number describes
+ * that moment at the earliest.
+ */
+export async function storeNextNumber(db: Executor, s: SeriesRef, next: number, askedMsAgo: number): Promise<void> {
+  const askedAt = sql`clock_timestamp() - make_interval(secs => ${Math.max(0, askedMsAgo) / 1000})`;
   await db
     .insert(invoiceSeries)
-    .values({ orgId: s.orgId, companyCif: s.cif, seriesName: s.series, nextNumber: next, knownAt: sql`now()` })
-    .onConflictDoUpdate({ target: [invoiceSeries.orgId, invoiceSeries.companyCif, invoiceSeries.seriesName], set: { nextNumber: next, knownAt: sql`now()` } });
+    .values({ orgId: s.orgId, companyCif: s.cif, seriesName: s.series, nextNumber: next, knownAt: sql`now()`, nextReadAt: askedAt })
+    .onConflictDoUpdate({ target: [invoiceSeries.orgId, invoiceSeries.companyCif, invoiceSeries.seriesName], set: { nextNumber: next, knownAt: sql`now()`, nextReadAt: askedAt } });
+}
+
+/**
+ * SmartBill's next number if a GET /series asked at or after `after` (database clock) set it, and nothing
+ * asked earlier has overwritten it since; answers recorded meanwhile only raise it. Else null: ask again.
+ */
+export async function nextNumberReadAfter(db: Executor, s: SeriesRef, after: Date): Promise<number | null> {
+  const row = await getSeries(db, s);
+  return row?.nextNumber != null && row.nextReadAt != null && row.nextReadAt.getTime() >= after.getTime() ? row.nextNumber : null;
 }
 
 /** A duplicate (two documents carry one request's mark): nothing more is sent in the series until a person acts. */

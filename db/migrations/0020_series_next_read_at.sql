@@ -1,0 +1,1 @@
+ALTER TABLE "invoice_series" ADD COLUMN "next_read_at" timestamp with time zone;

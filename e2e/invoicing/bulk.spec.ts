@@ -82,16 +82,18 @@ test("staff issue 50 invoices for all matching registrations; progress survives 
 });
 
 test("cancel leaves what is still queued cancelled, and nothing of it reaches SmartBill", async ({ page, browser, db, sandbox }) => {
-  const school = await createBulkSchool(page, db, { count: 20, priceBani: 30_000 });
-  // Slow SmartBill down (under SLOW_ANSWER_MS, so each create keeps its slot) so most of the run is still queued when it is cancelled.
-  await sandbox.control("add-fault", { account: school.smartbill.email, kind: "latency", path: "/invoice/v2", method: "POST", ms: 4_500, count: 20 });
+  const school = await createBulkSchool(page, db, { count: 40, priceBani: 30_000 });
+  // Slow SmartBill down (under SLOW_ANSWER_MS, so each create keeps its slot: five at a time, ~36 s in all)
+  // so most of the run is still queued when it is cancelled.
+  await sandbox.control("add-fault", { account: school.smartbill.email, kind: "latency", path: "/invoice/v2", method: "POST", ms: 4_500, count: 40 });
 
   await page.goto("/registrations");
   await page.getByRole("checkbox", { name: "Select all registrations on this page" }).check();
-  await expect(page.getByTestId("selection-count")).toHaveText("20 rows selected");
+  await page.getByRole("button", { name: "Select all 40 matching this filter" }).click();
+  await expect(page.getByTestId("selection-count")).toHaveText("All 40 rows matching this filter are selected");
   await page.getByRole("button", { name: "Issue invoices" }).click();
   const dialog = page.getByRole("dialog", { name: "Issue invoices" });
-  await expect(dialog.getByTestId("bulk-summary-count")).toHaveText("20 invoices will be issued");
+  await expect(dialog.getByTestId("bulk-summary-count")).toHaveText("40 invoices will be issued");
   await dialog.getByRole("button", { name: "Confirm and issue" }).click();
   await expect(page).toHaveURL(/\/invoices\/batches\/[0-9a-f-]{36}$/, { timeout: 45_000 });
   await expect.poll(() => issuedNow(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
@@ -99,7 +101,7 @@ test("cancel leaves what is still queued cancelled, and nothing of it reaches Sm
   await test.step("the registrations page says a run is going on and links to it", async () => {
     const tab = await page.context().newPage();
     await tab.goto("/registrations");
-    await expect(tab.getByTestId("running-batches")).toContainText(/Bulk issue running: \d+\/20/);
+    await expect(tab.getByTestId("running-batches")).toContainText(/Bulk issue running: \d+\/40/);
     // The banner is live: it counts up without a reload.
     const doneInBanner = async () => Number(/running: (\d+)\//.exec((await tab.getByTestId("running-batches").textContent()) ?? "")?.[1] ?? -1);
     const first = await doneInBanner();
@@ -112,7 +114,7 @@ test("cancel leaves what is still queued cancelled, and nothing of it reaches Sm
   await test.step("an accountant follows the run read-only", async () => {
     const accountant = await signInSecondStaff(browser, db, school, "accountant");
     await accountant.goto(page.url());
-    await expect(accountant.getByRole("progressbar", { name: "Invoices issued" })).toHaveAttribute("aria-valuemax", "20");
+    await expect(accountant.getByRole("progressbar", { name: "Invoices issued" })).toHaveAttribute("aria-valuemax", "40");
     await expect(accountant.getByText("You can follow this run; only admins and staff can cancel it.")).toBeVisible();
     await expect(accountant.getByRole("button", { name: "Cancel what is still queued" })).toHaveCount(0);
     await accountant.context().close();
@@ -127,9 +129,9 @@ test("cancel leaves what is still queued cancelled, and nothing of it reaches Sm
 
   const issued = await issuedNow(page);
   const cancelled = Number(await count(page, "cancelled").textContent());
-  expect(issued).toBeLessThan(20);
+  expect(issued).toBeLessThan(40);
   expect(cancelled).toBeGreaterThan(0);
-  expect(issued + cancelled).toBe(20);
+  expect(issued + cancelled).toBe(40);
   const rows = await db<{ status: string; n: number }[]>`
     select status, count(*)::int as n from invoice_requests where org_id = ${school.orgId} group by status order by status`;
   expect(Object.fromEntries(rows.map((r) => [r.status, r.n]))).toEqual({ cancelled, issued });

@@ -195,6 +195,37 @@ describe("proofs at the same time", () => {
     // Two documents, each read once, whichever proof asked first.
     expect((await sandbox.calls()).filter((c) => c.path === "/invoice/pdf")).toHaveLength(2);
   });
+
+  it("a proof reads its candidates a few at a time, not one after another", async () => {
+    const s = await createInvoicingSchool(t, sandbox, { count: 1 });
+    await sandbox.admin.addFault({ account: DEMO.email, kind: "timeout_after_store", path: "/invoice/v2", ms: 5_000 });
+    const r = await createManualRequest(t.db, { orgId: s.orgId, actorUserId: s.staffId, registrationId: s.registrations[0]!, clientRequestId: randomUUID() });
+    expect((await drainSeries(s.deps(), s.orgId, SCHOOL_CIF, "BRS")).inDoubt).toEqual([r.request.id]);
+    // Four colleagues' invoices after it: five documents to read.
+    for (let i = 0; i < 4; i++) await colleagueIssues((await request(s, r.request.id)).payload);
+    await sandbox.admin.addFault({ account: DEMO.email, kind: "latency", path: "/invoice/pdf", method: "GET", ms: 200, count: 5 });
+    let now = 0;
+    let most = 0;
+    const sb = sandbox.sb;
+    const counting = {
+      ...sb,
+      invoices: {
+        ...sb.invoices,
+        pdf: async (...a: Parameters<typeof sb.invoices.pdf>) => {
+          most = Math.max(most, ++now);
+          try {
+            return await sb.invoices.pdf(...a);
+          } finally {
+            now--;
+          }
+        },
+      },
+    };
+    expect(await reconcileRequest(s.deps({ sb: counting }), s.orgId, r.request.id)).toBe("linked");
+    expect((await request(s, r.request.id)).evidence!.candidates).toHaveLength(5);
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(4);
+  });
 });
 
 describe("the claim fence", () => {

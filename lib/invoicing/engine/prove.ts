@@ -17,6 +17,18 @@ import { getSeries, nextNumberReadAfter, numberForms, storeNextNumber, type Seri
 // looks for the request's mark on each. Only the mark proves: never a number, never a
 // total. A document that cannot be read proves nothing.
 
+/** A proof's reads in flight at once. */
+const PROOF_READS_AT_ONCE = 4;
+
+/** Runs `fn` over `items`, at most `limit` at a time; the first failure fails the whole (the rest finish on their own). */
+async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 /** At most this many PDFs per proof (each is one rate-limited read). */
 export const MAX_PROOF_READS = 25;
 
@@ -155,31 +167,34 @@ export async function proveRequest(deps: ProofDeps, r: InvoiceRequest, creds: Sm
   const held = await heldNumbers(d.db, s, from, next, r.id);
   const cached = await earlierReads(d.db, s, from, next);
   const width = (await getSeries(d.db, s))?.padWidth ?? null;
-  const candidates: ProofCandidate[] = [];
-  let reads = 0;
-  let truncated = false;
+  // The documents to read (at most MAX_PROOF_READS: each is one rate-limited call), read a few at a time,
+  // so the oldest proof, served first, is not one read per slot behind the others.
+  const toRead: number[] = [];
+  let end = next;
   for (let n = from; n < next; n++) {
-    if (held.has(n)) continue;
-    let found = cached.get(n);
-    if (!found) {
-      // Each read is one rate-limited call: at most MAX_PROOF_READS per proof.
-      if (reads >= MAX_PROOF_READS) {
-        truncated = true;
-        break;
-      }
-      reads++;
-      const doc = await sharedRead(d, creds, s, n, width);
-      if ("error" in doc) {
-        candidates.push({ number: doc.number, read: "unreadable", marks: [], totalBani: null, detail: doc.error, ...(doc.transient ? { transient: true } : {}) });
-        continue;
-      }
-      found = { number: doc.number, marks: doc.marks };
+    if (held.has(n) || cached.has(n)) continue;
+    if (toRead.length >= MAX_PROOF_READS) {
+      end = n;
+      break;
     }
-    if (found.marks.includes(r.mark)) {
-      const st = await d.sb.invoices.paymentStatus(creds, { seriesName: r.seriesName, number: found.number }, callOptions(d));
-      candidates.push({ number: found.number, read: "own_mark", marks: found.marks, totalBani: leiToBani(st.invoiceTotalAmount) });
+    toRead.push(n);
+  }
+  const truncated = end < next;
+  const read = new Map<number, DocumentRead>();
+  await inParallel(toRead, PROOF_READS_AT_ONCE, async (n) => void read.set(n, await sharedRead(d, creds, s, n, width)));
+  const candidates: ProofCandidate[] = [];
+  for (let n = from; n < end; n++) {
+    if (held.has(n)) continue;
+    const doc = cached.get(n) ?? read.get(n)!;
+    if ("error" in doc) {
+      candidates.push({ number: doc.number, read: "unreadable", marks: [], totalBani: null, detail: doc.error, ...(doc.transient ? { transient: true } : {}) });
+      continue;
+    }
+    if (doc.marks.includes(r.mark)) {
+      const st = await d.sb.invoices.paymentStatus(creds, { seriesName: r.seriesName, number: doc.number }, callOptions(d));
+      candidates.push({ number: doc.number, read: "own_mark", marks: doc.marks, totalBani: leiToBani(st.invoiceTotalAmount) });
     } else {
-      candidates.push({ number: found.number, read: found.marks.length ? "other_mark" : "no_mark", marks: found.marks, totalBani: null });
+      candidates.push({ number: doc.number, read: doc.marks.length ? "other_mark" : "no_mark", marks: doc.marks, totalBani: null });
     }
   }
   const own = candidates.filter((c) => c.read === "own_mark");

@@ -9,6 +9,7 @@ import { disableDemoAccounts } from "../lib/auth/demo-accounts";
 import { hashPassword } from "../lib/auth/password";
 import { isDemoEnabled, isSandboxSwitchOn, type SwitchEnv } from "../lib/demo-mode";
 import { seedSandboxDemo } from "../lib/smartbill-sandbox/demo";
+import { seedDemoImports } from "./demo/imports";
 import { seedDemoInvoicing } from "./demo/invoicing";
 import { seedDemoRegistrations } from "./demo/registrations";
 
@@ -30,6 +31,8 @@ interface DemoStep {
 const STEPS: DemoStep[] = [
   // Courses over two terms, ~300 registrations in every payment state (staff see a full table).
   { name: "registrations", run: async ({ db, orgId }) => void (await seedDemoRegistrations(db, orgId)) },
+  // Two finished CSV imports (one refused for a row in error) on /registrations/import.
+  { name: "import history", run: async ({ db, orgId }) => void (await seedDemoImports(db, orgId)) },
   // The published demo account of the built-in sandbox, for typing credentials by hand.
   { name: "sandbox demo account", when: isSandboxSwitchOn, run: ({ sql }) => seedSandboxDemo(sql) },
   // Connected to that account and already invoicing: issued invoices, one failed one to retry.

@@ -13,6 +13,7 @@ import { createManualRequest } from "../requests/manual";
 import { claimNext, confirmClaim, payloadForSend } from "./claim";
 import { drainSeries } from "./drain";
 import { markText } from "./mark";
+import { MAX_PROOF_READS } from "./prove";
 import { recordIssued } from "./record";
 import { storeNextNumber } from "./series";
 import { linkInvoice, markNotCreated, reconcileRequest, sweepExpiredLeases } from "./reconcile";
@@ -194,6 +195,24 @@ describe("proofs at the same time", () => {
     expect(await Promise.all(ids.map((id) => reconcileRequest(deps, s.orgId, id)))).toEqual(["linked", "linked"]);
     // Two documents, each read once, whichever proof asked first.
     expect((await sandbox.calls()).filter((c) => c.path === "/invoice/pdf")).toHaveLength(2);
+  });
+
+  it("more candidates than one proof reads: the next rounds go on from what was read, in the same reconcile", async () => {
+    const s = await createInvoicingSchool(t, sandbox, { count: 1 });
+    // Bursar's create lands late, after colleagues issued 30 invoices in the series: its document is
+    // past the first round's reads.
+    await sandbox.admin.addFault({ account: DEMO.email, kind: "late_commit", path: "/invoice/v2", ms: 800 });
+    const r = await createManualRequest(t.db, { orgId: s.orgId, actorUserId: s.staffId, registrationId: s.registrations[0]!, clientRequestId: randomUUID() });
+    expect((await drainSeries(s.deps({ reconcileGraceMs: 60_000 }), s.orgId, SCHOOL_CIF, "BRS")).inDoubt).toEqual([r.request.id]);
+    const payload = (await request(s, r.request.id)).payload;
+    for (let i = 0; i < MAX_PROOF_READS + 5; i++) await colleagueIssues(payload);
+    await sandbox.admin.settle({});
+    await sandbox.mark();
+    expect(await reconcileRequest(s.deps(), s.orgId, r.request.id)).toBe("linked");
+    const linked = await request(s, r.request.id);
+    expect(linked.evidence!.candidates.filter((c) => c.read === "own_mark").map((c) => c.number)).toEqual([linked.issuedNumber]);
+    // Every document read once: the colleagues' 30 and its own, over two rounds.
+    expect((await sandbox.calls()).filter((c) => c.path === "/invoice/pdf")).toHaveLength(MAX_PROOF_READS + 6);
   });
 
   it("a proof reads its candidates a few at a time, not one after another", async () => {

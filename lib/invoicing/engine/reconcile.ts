@@ -96,6 +96,9 @@ async function settle(deps: InvoicingDeps, r: InvoiceRequest, s: { to: "issued";
   });
 }
 
+/** Proof rounds (each at most MAX_PROOF_READS documents) one reconcile runs before it looks again later. */
+const PROOF_ROUNDS_AT_ONCE = 3;
+
 /** How long an automatic proof's read waits for a slot behind issuing before the proof is put off. */
 const BACKGROUND_PROOF_WAIT_MS = 60_000;
 
@@ -113,14 +116,18 @@ export async function reconcileRequest(
   if (!r || r.status !== "in_doubt") return "not_in_doubt";
   const grace = await graceEndsAt(deps, r);
   if (grace && grace.getTime() > Date.now()) return "too_early";
-  // In the background its reads yield to issuing, aging from the grace's end, so a proof put off by a
-  // busy token (and run again) is not starved again.
-  // In the background a proof waits in the limiter's queue (a bulk run ends, or the proof ages into bulk)
-  // rather than being put off and woken again.
+  // In the background its reads yield to issuing, aging from the grace's end (so a proof put off by a
+  // busy token, and run again, is not starved again), and wait in the limiter's queue rather than being
+  // put off and woken again.
   const since = grace?.getTime() ?? Date.now();
   const person = asker === "person";
   const slotWaitMs = person ? resolved(deps).slotWaitMs : Math.max(resolved(deps).slotWaitMs, BACKGROUND_PROOF_WAIT_MS);
-  const evidence = await proveRequest({ ...deps, slotWaitMs, priority: person ? "interactive" : "background", since, graceEnd: grace }, r, await credsFor(deps.db, r));
+  const proofDeps = { ...deps, slotWaitMs, priority: person ? ("interactive" as const) : ("background" as const), since, graceEnd: grace };
+  const creds = await credsFor(deps.db, r);
+  let evidence = await proveRequest(proofDeps, r, creds);
+  // More candidates than one proof reads: the next round goes on from what this one read (each round is
+  // bounded; a few of them here, then again a little later).
+  for (let round = 1; round < PROOF_ROUNDS_AT_ONCE && evidence.verdict === "too_many"; round++) evidence = await proveRequest(proofDeps, r, creds);
   switch (evidence.verdict) {
     case "linked": {
       const own = evidence.candidates.find((c) => c.read === "own_mark")!;

@@ -1,10 +1,10 @@
 // What Bursar keeps of SmartBill's documents: the marks read for proofs (issue 15) and a short-lived copy
 // of the PDFs people open (issue 16), with the one-fetch-at-a-time lease per person.
-import { customType, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "./columns";
 import { invoiceRequests } from "./invoices";
 import { organisations, users } from "./organisations";
 
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 /** The Bursar marks printed on a SmartBill document, read once whichever proof reads it. */
 export const documentReads = pgTable(

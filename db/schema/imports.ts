@@ -2,11 +2,10 @@
 // by a background job, at most one running per school (the partial unique index), its progress and
 // result kept here so the import page shows them after a reload.
 import { sql } from "drizzle-orm";
-import { customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "./columns";
 import { organisations, users } from "./organisations";
 
-// The file as sent, byte for byte: text would refuse a NUL in a column no field is mapped to.
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 export const IMPORT_RUN_STATUSES = ["queued", "running", "done", "failed"] as const;
 export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
@@ -34,6 +33,7 @@ export const importRuns = pgTable(
       .references(() => organisations.id, { onDelete: "cascade" }),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     fileName: text("file_name").notNull(),
+    // The file as sent, byte for byte (text would refuse a NUL in a column no field is mapped to).
     // Emptied when the run ends: only a waiting or running import needs its file.
     csv: bytea("csv").notNull(),
     mapping: jsonb("mapping").$type<Record<string, string>>().notNull(),

@@ -1,5 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { escapeHtml } from "@/lib/escape-html";
 import { getLocale, getT } from "@/lib/i18n";
 import { can, type Permission } from "./permissions";
 import { getCurrentMember, type CurrentMember } from "./session";
@@ -22,8 +23,6 @@ export async function apiMember(permission: Permission): Promise<{ member: Curre
   if (!can(member.role, permission)) return { denied: await apiError(403, "errors.forbidden") };
   return { member };
 }
-
-const escapeHtml = (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * For a route a browser opens in a tab (a PDF link): a person gets a short page in their language, a

@@ -1,5 +1,6 @@
 // The response shapes SmartBill V1 uses. Keeping them in one place keeps every endpoint's errors in
 // exactly one of the documented forms.
+import { escapeHtml } from "../escape-html";
 
 export const DOC_URL = "https://api.smartbill.ro/#v3-error-invalid_request_error";
 
@@ -84,6 +85,4 @@ export function nginxBadGateway(): Response {
   );
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml };

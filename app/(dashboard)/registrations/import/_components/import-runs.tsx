@@ -10,6 +10,8 @@ import { useErrorText } from "@/components/use-error-text";
 import { formatDateTime } from "@/lib/format";
 import type { ImportRunView } from "@/lib/registrations/import/import-run-view";
 
+const ROWS_IN_ERROR = "registrationErrors.import.hasErrors";
+
 const POLL_MS = 1_000;
 export const IMPORT_RUNS_KEY = ["import-runs"] as const;
 
@@ -95,7 +97,12 @@ function RunItem({ run }: { run: ImportRunView }) {
         {run.status === "failed" && (
           <Alert tone="error">
             <p data-testid="import-run-state">{t("runs.failed", { reason: errorText(run.error) ?? "" })}</p>
-            <p>{run.created.registrations ? t("runs.partial", { count: run.created.registrations }) : t("runs.nothingWritten")}</p>
+            {/* The rows-in-error reason already says nothing was imported. */}
+            {run.created.registrations ? (
+              <p>{t("runs.partial", { count: run.created.registrations })}</p>
+            ) : run.error !== ROWS_IN_ERROR ? (
+              <p>{t("runs.nothingWritten")}</p>
+            ) : null}
           </Alert>
         )}
       </div>
